@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using Microsoft.Extensions.Options;
+using OAuthClients.Sdk.Dialects;
+using OAuthClients.Sdk.Internal;
+
+namespace OAuthClients.Sdk.DependencyInjection;
+
+/// <summary>
+/// Creates typed clients over <see cref="IHttpClientFactory"/>. The dialect of a name (and with it the credential
+/// state, such as a Cerberus CSRF token) is made once and shared by every client of that name.
+/// </summary>
+internal sealed class OAuthClientsClientFactory(
+    IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<OAuthClientsOptions> optionsMonitor,
+    IEnumerable<OAuthClientsRegistration> registrations) : IOAuthClientsClientFactory
+{
+    private readonly HashSet<string> _names = new(registrations.Select(r => r.Name), StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(IOAuthDialect Dialect, OAuthClientsOptions Options)>> _dialects = new(StringComparer.Ordinal);
+
+    public IOAuthClientsClient CreateClient(string name)
+    {
+        Guard.NotNull(name, nameof(name));
+        if (!_names.Contains(name))
+        {
+            throw new InvalidOperationException($"No OAuthClients.Sdk client is registered under the name '{name}': call services.AddOAuthClientsSdk(\"{name}\", ...) first.");
+        }
+
+        var (dialect, options) = _dialects.GetOrAdd(name, key => new(() =>
+        {
+            var options = optionsMonitor.Get(key);
+            return (DialectRegistry.Create(options), options);
+        })).Value;
+        return new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)));
+    }
+}

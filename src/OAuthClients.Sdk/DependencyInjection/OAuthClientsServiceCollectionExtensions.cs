@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OAuthClients.Sdk.DependencyInjection;
+using OAuthClients.Sdk.Http;
+using OAuthClients.Sdk.Internal;
+
+#pragma warning disable IDE0130 // The DI surface lives in the package's root namespace, so one using reaches it.
+namespace OAuthClients.Sdk;
+
+/// <summary>Registers OAuthClients.Sdk clients in an <see cref="IServiceCollection"/>.</summary>
+public static class OAuthClientsServiceCollectionExtensions
+{
+    private static readonly string[] SensitiveHeaders = ["Authorization", "Cookie", "Set-Cookie", "X-CSRF-Token"];
+
+    /// <summary>
+    /// Registers the unnamed client: <see cref="IOAuthClientsClient"/> and <see cref="OAuthClientsClient"/> resolve
+    /// to it. The options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the underlying <see cref="System.Net.Http.HttpClient"/>, to add handlers to.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddOAuthClientsSdk(this IServiceCollection services, Action<OAuthClientsOptions> configure) =>
+        AddOAuthClientsSdk(services, Options.DefaultName, configure);
+
+    /// <summary>
+    /// Registers the unnamed client with options bound from <paramref name="configuration"/> (for example the
+    /// <c>OAuthClients</c> section of appsettings.json). A key that is not an option fails validation at start-up, so
+    /// a typo does not pass silently.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section that holds the options.</param>
+    /// <returns>The builder of the underlying <see cref="System.Net.Http.HttpClient"/>, to add handlers to.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddOAuthClientsSdk(this IServiceCollection services, IConfiguration configuration)
+    {
+        Guard.NotNull(configuration, nameof(configuration));
+        return AddOAuthClientsSdk(services, Options.DefaultName, options => configuration.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true));
+    }
+
+    /// <summary>
+    /// Registers a client under <paramref name="name"/>, created by <see cref="IOAuthClientsClientFactory.CreateClient"/>.
+    /// Several names can be registered side by side (say, a LumoAuth tenant and a Cerberus deployment). Registering a
+    /// name again adds <paramref name="configure"/> to its configuration and is otherwise harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The registration's name; <see cref="string.Empty"/> is the unnamed client.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the underlying <see cref="System.Net.Http.HttpClient"/>, to add handlers to.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddOAuthClientsSdk(this IServiceCollection services, string name, Action<OAuthClientsOptions> configure)
+    {
+        Guard.NotNull(services, nameof(services));
+        Guard.NotNull(name, nameof(name));
+        Guard.NotNull(configure, nameof(configure));
+
+        services.AddOptions<OAuthClientsOptions>(name).Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OAuthClientsOptions>, OAuthClientsOptionsValidator>());
+        services.TryAddSingleton<IOAuthClientsClientFactory, OAuthClientsClientFactory>();
+        if (!services.Any(d => d.ImplementationInstance is OAuthClientsRegistration registration && registration.Name == name))
+        {
+            services.AddSingleton(new OAuthClientsRegistration(name));
+        }
+
+        if (name.Length == 0)
+        {
+            services.TryAddTransient(sp => (OAuthClientsClient)sp.GetRequiredService<IOAuthClientsClientFactory>().CreateClient(name));
+            services.TryAddTransient<IOAuthClientsClient>(sp => sp.GetRequiredService<OAuthClientsClient>());
+        }
+
+        return services
+            .AddHttpClient(OAuthClientsRegistration.HttpClientName(name))
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
+
+            // The SDK applies its own per-attempt timeout (OAuthClientsOptions.Timeout).
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(SensitiveHeaders);
+    }
+}

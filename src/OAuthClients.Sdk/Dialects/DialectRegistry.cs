@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using OAuthClients.Sdk.Dialects.LumoAuth;
+using OAuthClients.Sdk.Internal;
+
+namespace OAuthClients.Sdk.Dialects;
+
+/// <summary>
+/// The one place that maps <see cref="OAuthDialect"/> to its folder. A new provider adds a case here and a folder,
+/// and nothing else.
+/// </summary>
+internal static class DialectRegistry
+{
+    /// <summary>Every problem with <paramref name="options"/>, each naming the setting and the fix; empty when valid.</summary>
+    public static IReadOnlyList<string> Validate(OAuthClientsOptions options)
+    {
+        var problems = new List<string>();
+        CheckBaseAddress(options.BaseAddress, problems);
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"Timeout is {options.Timeout}: it must be positive (it applies to each attempt).");
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            problems.Add($"MaxRetries is {options.MaxRetries}: it must be 0 (no retries) or more.");
+        }
+
+        if (options.Tenant is { } tenant && (string.IsNullOrWhiteSpace(tenant) || tenant.IndexOfAny(['/', '\\', '?', '#']) >= 0 || RequestRules.HasControlCharacter(tenant)))
+        {
+            problems.Add("Tenant must be a slug such as 'acme-corp': not blank, and without '/', '\\', '?', '#' or control characters.");
+        }
+
+        CheckCredential(options.ApiKey, nameof(options.ApiKey), problems);
+        CheckCredential(options.SessionCookie, nameof(options.SessionCookie), problems);
+        CheckCredential(options.CsrfToken, nameof(options.CsrfToken), problems);
+
+        switch (options.Dialect)
+        {
+            case OAuthDialect.LumoAuth:
+                LumoAuthDialect.Validate(options, problems);
+                break;
+            default:
+                problems.Add($"Dialect is {options.Dialect}: it must be one of {string.Join(", ", KnownDialects)}.");
+                break;
+        }
+
+        return problems;
+    }
+
+    /// <summary>Creates the dialect for options that <see cref="Validate"/> accepted.</summary>
+    public static IOAuthDialect Create(OAuthClientsOptions options) => options.Dialect switch
+    {
+        OAuthDialect.LumoAuth => new LumoAuthDialect(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Dialect, "Unknown dialect."),
+    };
+
+    private static string[] KnownDialects => Enum.GetNames(typeof(OAuthDialect));
+
+    private static void CheckBaseAddress(Uri? baseAddress, List<string> problems)
+    {
+        if (baseAddress is null)
+        {
+            problems.Add("BaseAddress is required: set it to the provider's https address, for example https://app.lumoauth.dev.");
+        }
+        else if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"BaseAddress '{baseAddress}' must be an absolute https address.");
+        }
+        else if (baseAddress.Scheme == Uri.UriSchemeHttp && !baseAddress.IsLoopback)
+        {
+            problems.Add($"BaseAddress '{baseAddress}' uses plain http to a host that is not loopback, so credentials would travel unencrypted: use https (http is accepted only for localhost and 127.0.0.1).");
+        }
+        else if (baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0 || baseAddress.UserInfo.Length > 0)
+        {
+            problems.Add("BaseAddress must not carry a query, a fragment or user information: give the scheme, host, port and optional path prefix only.");
+        }
+    }
+
+    private static void CheckCredential(string? value, string setting, List<string> problems)
+    {
+        // A credential is never quoted back: only what is wrong with it.
+        if (value is not null && (string.IsNullOrWhiteSpace(value) || HasWhiteSpaceOrControl(value)))
+        {
+            problems.Add($"{setting} is blank or contains white space or control characters: set it to the exact value the provider issued, or leave it unset.");
+        }
+    }
+
+    private static bool HasWhiteSpaceOrControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using OAuthClients.Sdk.Http;
+using OAuthClients.Sdk.Internal;
+using OAuthClients.Sdk.Models;
+
+namespace OAuthClients.Sdk.Dialects.LumoAuth;
+
+/// <summary>
+/// LumoAuth's admin API: <c>/t/{tenant}/api/v1/admin/oauth-clients</c>, bearer API key, PUT for updates,
+/// <c>POST /{id}/secret</c> to regenerate a secret, optional <c>page</c>/<c>limit</c> pagination.
+/// </summary>
+internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDialect
+{
+    private const string DialectName = "LumoAuth";
+
+    private readonly string _collection = $"t/{Uri.EscapeDataString(options.Tenant!)}/api/v1/admin/oauth-clients";
+
+    public string Name => DialectName;
+
+    public IRequestAuthenticator Authenticator { get; } = new BearerAuthenticator(options.ApiKey!);
+
+    public static void Validate(OAuthClientsOptions options, List<string> problems)
+    {
+        if (options.Tenant is null)
+        {
+            problems.Add("Tenant is required for LumoAuth: set it to the tenant slug of your admin URLs (/t/{tenant}/...), for example 'acme-corp'.");
+        }
+
+        if (options.ApiKey is null)
+        {
+            problems.Add("ApiKey is required for LumoAuth: set it to an admin API key.");
+        }
+
+        if (options.SessionCookie is not null || options.CsrfToken is not null)
+        {
+            problems.Add("SessionCookie and CsrfToken are Cerberus settings that LumoAuth does not use: remove them (LumoAuth authenticates with ApiKey).");
+        }
+    }
+
+    public void Validate(CreateOAuthClientRequest request)
+    {
+        Unsupported(request.AllowedOrigins is not null, nameof(request.AllowedOrigins));
+        Unsupported(request.RequireConsent is not null, nameof(request.RequireConsent));
+        Unsupported(request.IsFirstParty is not null, nameof(request.IsFirstParty));
+        Unsupported(request.IdTokenLifetime is not null, nameof(request.IdTokenLifetime));
+    }
+
+    public void Validate(UpdateOAuthClientRequest request)
+    {
+        Unsupported(request.AllowedOrigins is not null, nameof(request.AllowedOrigins));
+        Unsupported(request.RequireConsent is not null, nameof(request.RequireConsent));
+        Unsupported(request.IdTokenLifetime is not null, nameof(request.IdTokenLifetime));
+    }
+
+    public ApiRequest List(ListPage? page) => new(
+        HttpMethod.Get,
+        page is not { } next ? _collection : $"{_collection}?page={next.Number}{(next.Size is { } size ? $"&limit={size}" : null)}");
+
+    public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{_collection}/{escapedId}");
+
+    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, _collection, Serialize(new LumoAuthClientBody
+    {
+        Name = request.Name,
+        Description = request.Description,
+        RedirectUris = request.RedirectUris,
+        IsConfidential = request.IsConfidential,
+        GrantTypes = request.GrantTypes,
+        AllowedScopes = request.AllowedScopes,
+        RequiresPkce = request.RequirePkce,
+        AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
+        RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
+    }));
+
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(HttpMethod.Put, $"{_collection}/{escapedId}", Serialize(new LumoAuthClientBody
+    {
+        Name = request.Name,
+        Description = request.Description,
+        RedirectUris = request.RedirectUris,
+        GrantTypes = request.GrantTypes,
+        AllowedScopes = request.AllowedScopes,
+        IsActive = request.IsActive,
+        AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
+        RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
+    }));
+
+    public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{_collection}/{escapedId}");
+
+    public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/secret");
+
+    public ClientPage ReadList(byte[] body, ListPage? requested)
+    {
+        if (Wire.FirstToken(body) == JsonTokenType.StartArray)
+        {
+            // The seed's shape: every client at once.
+            return new ClientPage(ToModels(Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto)), null);
+        }
+
+        var envelope = Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
+        var clients = ToModels(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."));
+        var meta = envelope.Meta ?? envelope.Pagination;
+        var current = requested?.Number ?? 1;
+        if (meta?.Page is { } page && page != current)
+        {
+            throw new JsonException($"Page {current} was asked for but page {page} came back: the server does not paginate as documented.");
+        }
+
+        var hasNext = meta?.HasNextPage ?? (meta?.TotalPages is { } total && current < total);
+        return new ClientPage(clients, hasNext && clients.Count > 0 ? new ListPage(current + 1, meta?.Limit ?? requested?.Size) : null);
+    }
+
+    public OAuthClient ReadClient(byte[] body) => ToModel(Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
+
+    public CreatedOAuthClient ReadCreated(byte[] body)
+    {
+        var dto = Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
+        var secret = string.IsNullOrWhiteSpace(dto.Secret) ? null : new ClientSecret(dto.Secret!);
+        var client = ToModel(dto);
+
+        // The wrapped create response omits isConfidential; only confidential clients get a secret.
+        var saysType = dto.IsConfidential is not null || dto.IsPublic is not null;
+        return new CreatedOAuthClient(saysType ? client : client with { IsConfidential = secret is not null }, secret);
+    }
+
+    public ClientSecret ReadSecret(byte[] body)
+    {
+        var secret = Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped.Secret;
+        return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'secret'.") : new ClientSecret(secret!);
+    }
+
+    public ApiError ReadError(byte[] body) => ErrorBody.Read(body, root =>
+    {
+        // "error" is a boolean flag in the admin API's envelope and the error code in OAuth-style bodies.
+        var error = ErrorBody.String(root, "error");
+        var errors = new List<string>();
+        if (root.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Object)
+        {
+            AddDetails(details, errors);
+        }
+
+        TimeSpan? retryAfter = root.TryGetProperty("retry_after", out var seconds) && seconds.TryGetInt64(out var value) && value >= 0
+            ? TimeSpan.FromSeconds(value)
+            : null;
+        return new ApiError(
+            Wire.First(ErrorBody.String(root, "code"), error),
+            Wire.First(ErrorBody.String(root, "error_description"), ErrorBody.String(root, "message"), ErrorBody.String(root, "detail")),
+            errors,
+            retryAfter);
+    });
+
+    public override string ToString() => $"{DialectName} ({_collection})";
+
+    private static void AddDetails(JsonElement details, List<string> errors)
+    {
+        foreach (var detail in details.EnumerateObject())
+        {
+            if (detail.NameEquals("missing_fields") && detail.Value.ValueKind == JsonValueKind.Array)
+            {
+                errors.AddRange(detail.Value.EnumerateArray().Select(field => $"{ErrorBody.Text(field)}: is required"));
+            }
+            else if (detail.NameEquals("invalid_values") && detail.Value.ValueKind == JsonValueKind.Object)
+            {
+                ErrorBody.AddFieldMessages(detail.Value, errors);
+            }
+            else
+            {
+                errors.Add($"{detail.Name}: {ErrorBody.Text(detail.Value)}");
+            }
+        }
+    }
+
+    private static void Unsupported(bool isSet, string member)
+    {
+        if (isSet)
+        {
+            throw RequestRules.Unsupported(member, DialectName, "request");
+        }
+    }
+
+    private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
+
+    private static T Deserialize<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
+
+    private static List<OAuthClient> ToModels(List<LumoAuthClientDto?> dtos) =>
+        dtos.Where(dto => dto is not null).Select(dto => ToModel(dto!.Unwrapped)).ToList();
+
+    private static OAuthClient ToModel(LumoAuthClientDto dto)
+    {
+        var id = Wire.RequiredId(dto.Id);
+        return new OAuthClient
+        {
+            Id = id,
+            ClientId = Wire.First(dto.ClientId) ?? id,
+            Name = dto.Name ?? string.Empty,
+            Description = dto.Description,
+            IsConfidential = dto.IsConfidential ?? !(dto.IsPublic ?? false),
+            IsActive = dto.IsActive ?? true,
+            RedirectUris = Wire.Strings(dto.RedirectUris),
+            AllowedScopes = Wire.Strings(dto.AllowedScopes ?? dto.Scopes),
+            GrantTypes = Wire.Strings(dto.GrantTypes),
+            RequirePkce = dto.RequiresPkce ?? false,
+            AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,
+            RefreshTokenLifetime = Wire.Lifetime(dto.RefreshTokenLifetime) ?? OAuthClient.DefaultRefreshTokenLifetime,
+            CreatedAt = dto.CreatedAt,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace OAuthClients.Sdk.Dialects.LumoAuth;
+
+/// <summary>The source-generated (trim and AOT safe) JSON of the LumoAuth wire DTOs.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(LumoAuthClientDto))]
+[JsonSerializable(typeof(List<LumoAuthClientDto?>))]
+[JsonSerializable(typeof(LumoAuthListEnvelope))]
+[JsonSerializable(typeof(LumoAuthClientBody))]
+internal sealed partial class LumoAuthJsonContext : JsonSerializerContext;

@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace OAuthClients.Sdk.Dialects;
+
+/// <summary>Conversions between the models and the wire that every dialect shares.</summary>
+internal static class Wire
+{
+    /// <summary>A lifetime in whole seconds (the rules have already made sure it is one).</summary>
+    public static long? Seconds(TimeSpan? lifetime) => lifetime is { } value ? value.Ticks / TimeSpan.TicksPerSecond : null;
+
+    public static TimeSpan? Lifetime(long? seconds) => seconds is { } value and > 0 ? TimeSpan.FromSeconds(value) : null;
+
+    /// <summary>A list the server sent, without its null or blank entries; empty when it sent none or <c>null</c>.</summary>
+    public static IReadOnlyList<string> Strings(List<string?>? values) =>
+        values is null || values.Count == 0 ? [] : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
+
+    /// <summary>The first value that is not blank.</summary>
+    public static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>The id a response must carry; without one, the body is not a client.</summary>
+    public static string RequiredId(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? throw new JsonException("The client object has no 'id'.") : id!;
+
+    /// <summary>The kind of the first JSON token of a body.</summary>
+    public static JsonTokenType FirstToken(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        return reader.Read() ? reader.TokenType : JsonTokenType.None;
+    }
+}

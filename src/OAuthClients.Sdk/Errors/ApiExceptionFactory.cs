@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using OAuthClients.Sdk.Dialects;
+using OAuthClients.Sdk.Http;
+using OAuthClients.Sdk.Internal;
+
+namespace OAuthClients.Sdk.Errors;
+
+/// <summary>Builds the exceptions of the public contract from what came over the wire.</summary>
+internal static class ApiExceptionFactory
+{
+    private const string RequestIdHeader = "X-Request-Id";
+
+    public static OAuthClientsApiException FromErrorResponse(string dialect, ApiRequest request, HttpResponseMessage response, byte[] body, ApiError error)
+    {
+        var status = response.StatusCode;
+        var requestId = RequestId(response);
+        var message = new StringBuilder()
+            .Append(dialect).Append(" answered ").Append((int)status).Append(' ').Append(status)
+            .Append(" to ").Append(request);
+        if (error.Code is not null)
+        {
+            message.Append(" (").Append(Redaction.Text(error.Code)).Append(')');
+        }
+
+        if (error.Message is not null)
+        {
+            message.Append(": ").Append(Redaction.Text(error.Message));
+        }
+        else if (body.Length > 0)
+        {
+            message.Append(". The body was not a readable error; it starts with: ").Append(Redaction.Excerpt(body));
+        }
+
+        AppendRequestId(message, requestId);
+        var errors = error.Errors.Select(Redaction.Text).ToArray();
+        var retryAfter = RetryAfter(response) ?? error.RetryAfter;
+        var text = message.ToString();
+        return status switch
+        {
+            HttpStatusCode.NotFound => new OAuthClientNotFoundException(status, text, error.Code, requestId, retryAfter, errors),
+            HttpStatusCode.BadRequest or (HttpStatusCode)422 => new OAuthClientsValidationException(status, text, error.Code, requestId, retryAfter, errors),
+            (HttpStatusCode)429 => new OAuthClientsRateLimitException(status, text, error.Code, requestId, retryAfter, errors),
+            _ => new OAuthClientsApiException(status, text, error.Code, requestId, retryAfter, errors),
+        };
+    }
+
+    /// <summary>
+    /// A success status whose body is not what the operation returns. For writes, <c>outcome</c> tells the caller what
+    /// state the server is probably in.
+    /// </summary>
+    public static OAuthClientsApiException UnreadableBody(string dialect, ApiRequest request, HttpStatusCode status, string? requestId, byte[] body, Exception cause, string? outcome)
+    {
+        var message = new StringBuilder()
+            .Append(dialect).Append(" answered ").Append((int)status).Append(' ').Append(status)
+            .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(cause.Message).Append(')');
+        if (outcome is not null)
+        {
+            message.Append(". ").Append(outcome);
+        }
+
+        message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body));
+        AppendRequestId(message, requestId);
+        return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: cause);
+    }
+
+    public static string? RequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
+
+    private static void AppendRequestId(StringBuilder message, string? requestId)
+    {
+        message.Append(requestId is null ? "." : $". Request id: {Redaction.Text(requestId)}.");
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            // Measured against the server's own clock when it sent one, so clock skew does not matter.
+            var now = response.Headers.Date ?? DateTimeOffset.UtcNow;
+            return date > now ? date - now : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+}

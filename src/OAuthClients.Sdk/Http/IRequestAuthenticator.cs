@@ -1,0 +1,21 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthClients.Sdk.Http;
+
+/// <summary>Applies a dialect's credentials to each attempt and learns from each response (a CSRF token, say).</summary>
+internal interface IRequestAuthenticator
+{
+    /// <summary>Adds the credentials to <paramref name="message"/>; may first ask the server for what it lacks.</summary>
+    ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken);
+
+    /// <summary>Keeps what the response tells about the credentials (a rotated CSRF token, a cookie).</summary>
+    void OnResponse(HttpResponseMessage response);
+
+    /// <summary>
+    /// Whether a refused request may be sent once more because the refusal was about the authenticator's own state
+    /// (a stale CSRF token). The server did not process a request it refused, so a replay is safe.
+    /// </summary>
+    bool CanReplay(HttpResponseMessage response, byte[] body);
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OAuthClients.Sdk.Errors;
+using OAuthClients.Sdk.Models;
+
+namespace OAuthClients.Sdk;
+
+/// <summary>
+/// Manages OAuth client registrations through a provider's admin API. The same calls work for every
+/// <see cref="OAuthDialect"/>. Implemented by <see cref="OAuthClientsClient"/>; mock this interface in tests.
+/// </summary>
+/// <remarks>
+/// Every method validates its arguments and throws <see cref="ArgumentException"/> before sending anything it knows
+/// to be invalid. Any error status from the server throws <see cref="OAuthClientsApiException"/> (or a subclass); a
+/// timed-out attempt throws <see cref="TimeoutException"/>; cancelling <c>cancellationToken</c> throws
+/// <see cref="OperationCanceledException"/>.
+/// </remarks>
+public interface IOAuthClientsClient
+{
+    /// <summary>Lists every client, fetching further pages lazily while the caller enumerates.</summary>
+    /// <param name="cancellationToken">A token that cancels the enumeration.</param>
+    /// <returns>The clients, in the server's order.</returns>
+    /// <exception cref="OAuthClientsApiException">The server answered with an error or an unreadable body.</exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    IAsyncEnumerable<OAuthClient> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one client. The secret is never returned.</summary>
+    /// <param name="id">The client's <see cref="OAuthClient.Id"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c>, <c>..</c> or has control characters.</exception>
+    /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
+    /// <exception cref="OAuthClientsApiException">The server answered with another error or an unreadable body.</exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<OAuthClient> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a client. For a confidential client the result carries its secret: the only copy that will ever
+    /// exist. A create whose outcome is unknown is never repeated.
+    /// </summary>
+    /// <param name="request">The new client's settings.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The new client and, for a confidential client, its secret.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// A member is invalid (blank name, no or invalid redirect URI, a lifetime that is not a positive whole number of
+    /// seconds), or the configured dialect cannot carry it.
+    /// </exception>
+    /// <exception cref="OAuthClientsValidationException">The server rejected the settings.</exception>
+    /// <exception cref="OAuthClientsApiException">The server answered with another error or an unreadable body.</exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<CreatedOAuthClient> CreateAsync(CreateOAuthClientRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the members of a client that <paramref name="request"/> sets, and no others.</summary>
+    /// <param name="id">The client's <see cref="OAuthClient.Id"/>.</param>
+    /// <param name="request">The members to change.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The updated client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The id or a member is invalid, the request sets nothing, or the configured dialect cannot carry a member.</exception>
+    /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
+    /// <exception cref="OAuthClientsValidationException">The server rejected the settings.</exception>
+    /// <exception cref="OAuthClientsApiException">The server answered with another error or an unreadable body.</exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<OAuthClient> UpdateAsync(string id, UpdateOAuthClientRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a client. The provider revokes all of its tokens at once.</summary>
+    /// <param name="id">The client's <see cref="OAuthClient.Id"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>A task that completes when the server has deleted the client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c>, <c>..</c> or has control characters.</exception>
+    /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
+    /// <exception cref="OAuthClientsApiException">The server answered with another error.</exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a confidential client's secret. The old secret stops working at once, and the returned one is the only
+    /// copy that will ever exist. A rotation whose outcome is unknown is never repeated.
+    /// </summary>
+    /// <param name="id">The client's <see cref="OAuthClient.Id"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The new secret.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c>, <c>..</c> or has control characters.</exception>
+    /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
+    /// <exception cref="OAuthClientsApiException">
+    /// The server answered with another error, or with a success whose body could not be read (the message then says
+    /// that the secret may have changed).
+    /// </exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ClientSecret> RotateSecretAsync(string id, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace OAuthClients.Sdk.Internal;
+
+/// <summary>The argument guards of <c>ArgumentNullException.ThrowIfNull</c> and friends, for every target framework.</summary>
+internal static class Guard
+{
+    public static void NotNull([NotNull] object? argument, string paramName)
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+    }
+
+    public static void NotNullOrWhiteSpace([NotNull] string? argument, string paramName)
+    {
+        NotNull(argument, paramName);
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            throw new ArgumentException("The value must not be empty or consist only of white-space characters.", paramName);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OAuthClients.Sdk.Dialects;
+using OAuthClients.Sdk.Errors;
+using OAuthClients.Sdk.Http;
+using OAuthClients.Sdk.Internal;
+using OAuthClients.Sdk.Models;
+
+namespace OAuthClients.Sdk;
+
+/// <summary>
+/// The typed client of the SDK: one instance manages the OAuth clients of one provider deployment (and tenant), as
+/// configured by <see cref="OAuthClientsOptions"/>. Thread-safe and meant to be long-lived; register it with
+/// <c>AddOAuthClientsSdk</c> or keep one instance.
+/// </summary>
+public class OAuthClientsClient : IOAuthClientsClient
+{
+    private readonly IOAuthDialect _dialect;
+    private readonly ApiTransport _transport;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="OAuthClientsClient"/> class with an <see cref="HttpClient"/> of its
+    /// own, which follows no redirects and keeps no cookies.
+    /// </summary>
+    /// <param name="options">The settings; copied, so later changes to them have no effect.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
+    public OAuthClientsClient(OAuthClientsOptions options)
+        : this(DialectFor(options), options, httpClient: null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="OAuthClientsClient"/> class that sends through
+    /// <paramref name="httpClient"/>, which the caller owns. Its handler should not follow redirects (a credential
+    /// must not reach another host) nor manage cookies (the SDK sends the Cerberus session cookie itself).
+    /// </summary>
+    /// <param name="httpClient">The client to send requests with. Its <c>BaseAddress</c> is not used.</param>
+    /// <param name="options">The settings; copied, so later changes to them have no effect.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
+    public OAuthClientsClient(HttpClient httpClient, OAuthClientsOptions options)
+        : this(DialectFor(options), options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+    {
+    }
+
+    /// <summary>Initializes a new instance that shares <paramref name="dialect"/> (and so its credential state) with others.</summary>
+    internal OAuthClientsClient(IOAuthDialect dialect, OAuthClientsOptions options, HttpClient? httpClient)
+    {
+        _dialect = dialect;
+        _transport = new ApiTransport(
+            httpClient ?? new HttpClient(PrimaryHandler.Create()) { Timeout = Timeout.InfiniteTimeSpan },
+            WithTrailingSlash(options.BaseAddress!),
+            dialect,
+            options.Timeout);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<OAuthClient> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ListPage? page = null;
+        do
+        {
+            var request = _dialect.List(page);
+            var requested = page;
+            var result = await SendAsync(request, body => _dialect.ReadList(body, requested), outcome: null, cancellationToken).ConfigureAwait(false);
+            foreach (var client in result.Clients)
+            {
+                yield return client;
+            }
+
+            page = result.Next;
+        }
+        while (page is not null);
+    }
+
+    /// <inheritdoc/>
+    public Task<OAuthClient> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var request = _dialect.Get(RequestRules.EscapedId(id, nameof(id)));
+        return SendAsync(request, _dialect.ReadClient, outcome: null, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<CreatedOAuthClient> CreateAsync(CreateOAuthClientRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(request, nameof(request));
+        _dialect.Validate(request);
+        RequestRules.Check(request, nameof(request));
+        return SendAsync(
+            _dialect.Create(request),
+            _dialect.ReadCreated,
+            "The client was probably created: list the clients before creating it again, and rotate its secret if you need one",
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<OAuthClient> UpdateAsync(string id, UpdateOAuthClientRequest request, CancellationToken cancellationToken = default)
+    {
+        var escapedId = RequestRules.EscapedId(id, nameof(id));
+        Guard.NotNull(request, nameof(request));
+        _dialect.Validate(request);
+        RequestRules.Check(request, nameof(request));
+        return SendAsync(_dialect.Update(escapedId, request), _dialect.ReadClient, "The update was probably applied", cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(_dialect.Delete(RequestRules.EscapedId(id, nameof(id))), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<ClientSecret> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
+        return SendAsync(
+            request,
+            _dialect.ReadSecret,
+            "The secret was probably rotated, so the old one may no longer work: rotate again to get a secret you can read",
+            cancellationToken);
+    }
+
+    private static IOAuthDialect DialectFor(OAuthClientsOptions options)
+    {
+        Guard.NotNull(options, nameof(options));
+        var problems = DialectRegistry.Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The OAuthClientsOptions are invalid: " + string.Join(" ", problems), nameof(options));
+        }
+
+        return DialectRegistry.Create(options);
+    }
+
+    private static Uri WithTrailingSlash(Uri baseAddress) =>
+        baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+
+    private async Task<T> SendAsync<T>(ApiRequest request, Func<byte[], T> read, string? outcome, CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(response.Body);
+        }
+        catch (JsonException ex)
+        {
+            throw ApiExceptionFactory.UnreadableBody(_dialect.Name, request, response.StatusCode, response.RequestId, response.Body, ex, outcome);
+        }
+    }
+}
