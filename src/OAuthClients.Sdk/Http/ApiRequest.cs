@@ -12,5 +12,5 @@ internal sealed record ApiRequest(HttpMethod Method, string Path, byte[]? Body =
     public bool IsWrite => Method != HttpMethod.Get;
 
     /// <summary>Gets a short description for messages: method and path, never a body.</summary>
-    public override string ToString() => $"{Method} {Path}";
+    public override string ToString() => $"{Method} /{Path}";
 }

@@ -1,0 +1,56 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using WireMock;
+using Xunit;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace OAuthClients.Sdk.Tests.Infrastructure;
+
+/// <summary>A WireMock server on 127.0.0.1 and a free port; one per test class, reset before each test.</summary>
+public sealed class LoopbackServer : IDisposable
+{
+    public LoopbackServer()
+    {
+        Server = StartOnFreePort();
+        BaseAddress = new Uri(Server.Urls.Single());
+    }
+
+    public WireMockServer Server { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IRequestMessage[] Requests => Server.LogEntries.Select(entry => entry.RequestMessage!).ToArray();
+
+    public IRequestMessage SingleRequest() => Assert.Single(Requests);
+
+        public static string? Header(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+
+    public void Dispose()
+    {
+        Server.Stop();
+        Server.Dispose();
+    }
+
+    private static WireMockServer StartOnFreePort()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            try
+            {
+                return WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"] });
+            }
+            catch (Exception) when (attempt < 5)
+            {
+                // Another process took the port between the probe and the start: try another one.
+            }
+        }
+    }
+}
