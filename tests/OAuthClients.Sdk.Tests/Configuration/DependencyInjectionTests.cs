@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OAuthClients.Sdk.Tests.Infrastructure;
+using Xunit;
+
+namespace OAuthClients.Sdk.Tests.Configuration;
+
+public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
+{
+    private readonly LoopbackServer _server;
+
+    public DependencyInjectionTests(LoopbackServer server)
+    {
+        _server = server;
+        server.Server.Reset();
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_Unnamed_ResolvesInterfaceAndClassThatCallTheServer()
+    {
+        _server.Server.Json("GET", "/t/acme/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "From DI" }""");
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(o =>
+        {
+            o.BaseAddress = _server.BaseAddress;
+            o.Tenant = "acme";
+            o.ApiKey = "sk_test_di";
+        });
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var byInterface = provider.GetRequiredService<IOAuthClientsClient>();
+        var byClass = provider.GetRequiredService<OAuthClientsClient>();
+
+        Assert.Equal("From DI", (await byInterface.GetAsync("1")).Name);
+        Assert.Equal("From DI", (await byClass.GetAsync("1")).Name);
+        Assert.Equal("Bearer sk_test_di", LoopbackServer.Header(_server.Requests[0], "Authorization"));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_FromConfiguration_BindsEveryKey()
+    {
+        _server.Server.Json("GET", "/t/tenant-from-config/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "x" }""");
+        var configuration = Configuration(new()
+        {
+            ["Dialect"] = "LumoAuth",
+            ["BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Tenant"] = "tenant-from-config",
+            ["ApiKey"] = "sk_from_config",
+            ["Timeout"] = "00:00:05",
+            ["MaxRetries"] = "1",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IOAuthClientsClient>().GetAsync("1");
+
+        var options = provider.GetRequiredService<IOptionsMonitor<OAuthClientsOptions>>().Get(Options.DefaultName);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Timeout);
+        Assert.Equal(1, options.MaxRetries);
+        Assert.Equal("Bearer sk_from_config", LoopbackServer.Header(_server.SingleRequest(), "Authorization"));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_UnknownConfigurationKey_FailsStartupValidation()
+    {
+        var configuration = Configuration(new()
+        {
+            ["BaseAddress"] = "https://app.lumoauth.dev",
+            ["Tenant"] = "acme",
+            ["ApiKey"] = "sk_x",
+            ["Tennant"] = "typo",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Tennant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_InvalidOptions_FailStartupValidationNamingTheSetting()
+    {
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(o => o.BaseAddress = new Uri("http://iam.example.com"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.Contains("plain http", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Tenant is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_Named_FactoryServesEachNameAndRejectsUnknownNames()
+    {
+        _server.Server.Json("GET", "/t/one/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "one" }""");
+        _server.Server.Json("GET", "/t/two/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "two" }""");
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk("one", o => { o.BaseAddress = _server.BaseAddress; o.Tenant = "one"; o.ApiKey = "k1"; });
+        services.AddOAuthClientsSdk("two", o => { o.BaseAddress = _server.BaseAddress; o.Tenant = "two"; o.ApiKey = "k2"; });
+        services.AddOAuthClientsSdk("two", o => { o.BaseAddress = _server.BaseAddress; o.Tenant = "two"; o.ApiKey = "k2"; });
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IOAuthClientsClientFactory>();
+
+        Assert.Equal("one", (await factory.CreateClient("one").GetAsync("1")).Name);
+        Assert.Equal("two", (await factory.CreateClient("two").GetAsync("1")).Name);
+        Assert.Contains("'three'", Assert.Throws<InvalidOperationException>(() => factory.CreateClient("three")).Message, StringComparison.Ordinal);
+        Assert.Null(provider.GetService<IOAuthClientsClient>());
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}
