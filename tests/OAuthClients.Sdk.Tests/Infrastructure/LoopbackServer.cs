@@ -9,13 +9,15 @@ using WireMock.Settings;
 
 namespace OAuthClients.Sdk.Tests.Infrastructure;
 
-/// <summary>A WireMock server on 127.0.0.1 and a free port; one per test class, reset before each test.</summary>
+/// <summary>A WireMock server on loopback and a free port; one per test class, reset before each test.</summary>
 public sealed class LoopbackServer : IDisposable
 {
     public LoopbackServer()
     {
         Server = StartOnFreePort();
-        BaseAddress = new Uri(Server.Urls.Single());
+
+        // WireMock reports (and also listens on) "localhost"; the SDK is pointed at the IPv4 loopback itself.
+        BaseAddress = new Uri($"http://127.0.0.1:{Server.Ports.Single()}/");
     }
 
     public WireMockServer Server { get; }
