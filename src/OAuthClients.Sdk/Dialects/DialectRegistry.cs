@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OAuthClients.Sdk.Dialects.Cerberus;
 using OAuthClients.Sdk.Dialects.LumoAuth;
 using OAuthClients.Sdk.Internal;
 
@@ -40,6 +41,9 @@ internal static class DialectRegistry
             case OAuthDialect.LumoAuth:
                 LumoAuthDialect.Validate(options, problems);
                 break;
+            case OAuthDialect.Cerberus:
+                CerberusDialect.Validate(options, problems);
+                break;
             default:
                 problems.Add($"Dialect is {options.Dialect}: it must be one of {string.Join(", ", KnownDialects)}.");
                 break;
@@ -52,6 +56,7 @@ internal static class DialectRegistry
     public static IOAuthDialect Create(OAuthClientsOptions options) => options.Dialect switch
     {
         OAuthDialect.LumoAuth => new LumoAuthDialect(options),
+        OAuthDialect.Cerberus => new CerberusDialect(options),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Dialect, "Unknown dialect."),
     };
 

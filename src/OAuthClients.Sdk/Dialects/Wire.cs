@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects;
 
@@ -30,4 +32,13 @@ internal static class Wire
         var reader = new Utf8JsonReader(body);
         return reader.Read() ? reader.TokenType : JsonTokenType.None;
     }
+
+    /// <summary>A body as <typeparamref name="T"/>; a JSON <c>null</c> is the wrong shape too.</summary>
+    public static T Deserialize<T>(byte[] body, JsonTypeInfo<T> typeInfo) =>
+        JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
+
+    /// <summary>The clients of a list, skipping <c>null</c> entries.</summary>
+    public static List<OAuthClient> Models<TDto>(List<TDto?> dtos, Func<TDto, OAuthClient> toModel)
+        where TDto : class =>
+        dtos.Where(dto => dto is not null).Select(dto => toModel(dto!)).ToList();
 }

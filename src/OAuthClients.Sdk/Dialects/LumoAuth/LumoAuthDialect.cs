@@ -56,9 +56,7 @@ internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDiale
         Unsupported(request.IdTokenLifetime is not null, nameof(request.IdTokenLifetime));
     }
 
-    public ApiRequest List(ListPage? page) => new(
-        HttpMethod.Get,
-        page is not { } next ? _collection : $"{_collection}?page={next.Number}{(next.Size is { } size ? $"&limit={size}" : null)}");
+    public ApiRequest List(ListPage? page) => new(HttpMethod.Get, ListPage.Path(_collection, page));
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{_collection}/{escapedId}");
 
@@ -96,27 +94,20 @@ internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDiale
         if (Wire.FirstToken(body) == JsonTokenType.StartArray)
         {
             // The seed's shape: every client at once.
-            return new ClientPage(ToModels(Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto)), null);
+            return new ClientPage(Wire.Models(Wire.Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto), dto => ToModel(dto.Unwrapped)), null);
         }
 
-        var envelope = Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
-        var clients = ToModels(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."));
+        var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
+        var clients = Wire.Models(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."), dto => ToModel(dto.Unwrapped));
         var meta = envelope.Meta ?? envelope.Pagination;
-        var current = requested?.Number ?? 1;
-        if (meta?.Page is { } page && page != current)
-        {
-            throw new JsonException($"Page {current} was asked for but page {page} came back: the server does not paginate as documented.");
-        }
-
-        var hasNext = meta?.HasNextPage ?? (meta?.TotalPages is { } total && current < total);
-        return new ClientPage(clients, hasNext && clients.Count > 0 ? new ListPage(current + 1, meta?.Limit ?? requested?.Size) : null);
+        return new ClientPage(clients, ListPage.After(requested, clients.Count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit));
     }
 
-    public OAuthClient ReadClient(byte[] body) => ToModel(Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
+    public OAuthClient ReadClient(byte[] body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
 
     public CreatedOAuthClient ReadCreated(byte[] body)
     {
-        var dto = Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
+        var dto = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
         var secret = string.IsNullOrWhiteSpace(dto.Secret) ? null : new ClientSecret(dto.Secret!);
         var client = ToModel(dto);
 
@@ -127,7 +118,7 @@ internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDiale
 
     public ClientSecret ReadSecret(byte[] body)
     {
-        var secret = Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped.Secret;
+        var secret = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped.Secret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'secret'.") : new ClientSecret(secret!);
     }
 
@@ -181,12 +172,6 @@ internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDiale
     }
 
     private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
-
-    private static T Deserialize<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
-
-    private static List<OAuthClient> ToModels(List<LumoAuthClientDto?> dtos) =>
-        dtos.Where(dto => dto is not null).Select(dto => ToModel(dto!.Unwrapped)).ToList();
 
     private static OAuthClient ToModel(LumoAuthClientDto dto)
     {

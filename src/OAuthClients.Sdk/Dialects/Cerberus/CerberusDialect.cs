@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using OAuthClients.Sdk.Http;
+using OAuthClients.Sdk.Internal;
+using OAuthClients.Sdk.Models;
+
+namespace OAuthClients.Sdk.Dialects.Cerberus;
+
+/// <summary>
+/// Cerberus IAM's admin API: <c>/v1/admin/clients</c>, session cookie + CSRF or API key, <c>X-Org-Domain</c>,
+/// PATCH for updates, <c>POST /{id}/rotate-secret</c>, RFC 7807 problem details.
+/// </summary>
+internal sealed class CerberusDialect : IOAuthDialect
+{
+    private const string DialectName = "Cerberus";
+    private const string Collection = "v1/admin/clients";
+    private static readonly HttpMethod Patch = new("PATCH");
+
+    public CerberusDialect(OAuthClientsOptions options)
+    {
+        Authenticator = new CerberusAuthenticator(options, List(null));
+    }
+
+    public string Name => DialectName;
+
+    public IRequestAuthenticator Authenticator { get; }
+
+    public static void Validate(OAuthClientsOptions options, List<string> problems)
+    {
+        if (options.ApiKey is null && options.SessionCookie is null)
+        {
+            problems.Add("Cerberus needs a credential: set ApiKey, or SessionCookie for session mode.");
+        }
+        else if (options.ApiKey is not null && options.SessionCookie is not null)
+        {
+            problems.Add("ApiKey and SessionCookie are both set: Cerberus authenticates with one of them; remove the other.");
+        }
+
+        if (options.ApiKey is not null && options.CsrfToken is not null)
+        {
+            problems.Add("CsrfToken is only used with SessionCookie (session mode); API keys need no CSRF token: remove it.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SessionCookieName) || options.SessionCookieName.Any(c => c is ';' or '=' or ',' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            problems.Add($"SessionCookieName must be a cookie name such as '{OAuthClientsOptions.DefaultSessionCookieName}' or 'cerb_sid', without white space, ';', '=' or ','.");
+        }
+    }
+
+    public void Validate(CreateOAuthClientRequest request)
+    {
+        if (request.AllowedScopes is null || request.AllowedScopes.Count == 0)
+        {
+            throw new ArgumentException("AllowedScopes is required by Cerberus (its create request requires 'scopes'): give at least one scope, such as 'openid'. Nothing was sent.", nameof(request));
+        }
+    }
+
+    public void Validate(UpdateOAuthClientRequest request)
+    {
+        if (request.GrantTypes is not null)
+        {
+            throw RequestRules.Unsupported("GrantTypes on update", DialectName, nameof(request));
+        }
+    }
+
+    public ApiRequest List(ListPage? page) => new(HttpMethod.Get, ListPage.Path(Collection, page));
+
+    public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{Collection}/{escapedId}");
+
+    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, Collection, Serialize(new CerberusClientBody
+    {
+        Name = request.Name,
+        Description = request.Description,
+        ClientType = request.IsConfidential ? "confidential" : "public",
+        RedirectUris = request.RedirectUris,
+        AllowedOrigins = request.AllowedOrigins,
+        Scopes = request.AllowedScopes,
+        GrantTypes = request.GrantTypes,
+        RequirePkce = request.RequirePkce,
+        RequireConsent = request.RequireConsent,
+        IsFirstParty = request.IsFirstParty,
+        AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
+        RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
+        IdTokenLifetime = Wire.Seconds(request.IdTokenLifetime),
+    }));
+
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(Patch, $"{Collection}/{escapedId}", Serialize(new CerberusClientBody
+    {
+        Name = request.Name,
+        Description = request.Description,
+        RedirectUris = request.RedirectUris,
+        AllowedOrigins = request.AllowedOrigins,
+        Scopes = request.AllowedScopes,
+        RequireConsent = request.RequireConsent,
+        IsActive = request.IsActive,
+        AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
+        RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
+        IdTokenLifetime = Wire.Seconds(request.IdTokenLifetime),
+    }));
+
+    public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{Collection}/{escapedId}");
+
+    public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{Collection}/{escapedId}/rotate-secret");
+
+    public ClientPage ReadList(byte[] body, ListPage? requested)
+    {
+        if (Wire.FirstToken(body) == JsonTokenType.StartArray)
+        {
+            return new ClientPage(Wire.Models(Wire.Deserialize(body, CerberusJsonContext.Default.ListCerberusClientDto), dto => ToModel(dto.Unwrapped)), null);
+        }
+
+        var envelope = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusListEnvelope);
+        var clients = Wire.Models(envelope.Data ?? envelope.Clients ?? throw new JsonException("The list has neither a 'data' nor a 'clients' array."), dto => ToModel(dto.Unwrapped));
+        if (envelope.Pages is not null)
+        {
+            return new ClientPage(clients, ListPage.After(requested, clients.Count, envelope.Page, hasNextPage: null, envelope.Pages, envelope.Limit));
+        }
+
+        // Documented: no server-side pagination, the list is whole. A server that says otherwise is not silently cut short.
+        var total = envelope.Total ?? envelope.Pagination?.Total;
+        if (requested is null && total > clients.Count)
+        {
+            throw new JsonException($"The server returned {clients.Count} of {total} clients and no page to fetch the rest from.");
+        }
+
+        return new ClientPage(clients, null);
+    }
+
+    public OAuthClient ReadClient(byte[] body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
+
+    public CreatedOAuthClient ReadCreated(byte[] body)
+    {
+        var dto = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped;
+        return new CreatedOAuthClient(ToModel(dto), string.IsNullOrWhiteSpace(dto.ClientSecret) ? null : new ClientSecret(dto.ClientSecret!));
+    }
+
+    public ClientSecret ReadSecret(byte[] body)
+    {
+        var secret = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped.ClientSecret;
+        return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'clientSecret'.") : new ClientSecret(secret!);
+    }
+
+    /// <summary>RFC 7807 problem details. Keyed on the status by the caller; <c>type</c> URIs vary between deployments.</summary>
+    public ApiError ReadError(byte[] body) => ErrorBody.Read(body, root =>
+    {
+        var errors = new List<string>();
+        if (root.TryGetProperty("errors", out var items))
+        {
+            AddErrors(items, errors);
+        }
+
+        TimeSpan? retryAfter = root.TryGetProperty("retryAfter", out var seconds) && seconds.TryGetInt64(out var value) && value >= 0
+            ? TimeSpan.FromSeconds(value)
+            : null;
+        var title = ErrorBody.String(root, "title");
+        return new ApiError(Wire.First(TypeSlug(ErrorBody.String(root, "type")), title), Wire.First(ErrorBody.String(root, "detail"), title), errors, retryAfter);
+    });
+
+    public override string ToString() => $"{DialectName} ({Collection})";
+
+    private static string? TypeSlug(string? type)
+    {
+        if (type is null || type == "about:blank")
+        {
+            return null;
+        }
+
+        var slug = type.TrimEnd('/');
+        return slug.Substring(slug.LastIndexOf('/') + 1);
+    }
+
+    private static void AddErrors(JsonElement items, List<string> errors)
+    {
+        switch (items.ValueKind)
+        {
+            case JsonValueKind.Object:
+                ErrorBody.AddFieldMessages(items, errors);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in items.EnumerateArray())
+                {
+                    errors.Add(item.ValueKind == JsonValueKind.Object ? Issue(item) : ErrorBody.Text(item));
+                }
+
+                break;
+        }
+    }
+
+    // A zod issue ({ path: ["redirectUris", 0], message }) or a { field, message } pair.
+    private static string Issue(JsonElement issue)
+    {
+        var field = issue.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array
+            ? string.Join(".", path.EnumerateArray().Select(ErrorBody.Text))
+            : ErrorBody.String(issue, "field");
+        var message = ErrorBody.String(issue, "message") ?? issue.GetRawText();
+        return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
+    }
+
+    private static byte[] Serialize(CerberusClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, CerberusJsonContext.Default.CerberusClientBody);
+
+    private static OAuthClient ToModel(CerberusClientDto dto)
+    {
+        var id = Wire.RequiredId(dto.Id);
+        return new OAuthClient
+        {
+            Id = id,
+            ClientId = Wire.First(dto.ClientId) ?? id,
+            Name = dto.Name ?? string.Empty,
+            Description = dto.Description,
+            IsConfidential = !string.Equals(dto.ClientType, "public", StringComparison.OrdinalIgnoreCase),
+            IsActive = dto.IsActive ?? true,
+            RedirectUris = Wire.Strings(dto.RedirectUris),
+            AllowedScopes = Wire.Strings(dto.Scopes ?? dto.AllowedScopes),
+            GrantTypes = Wire.Strings(dto.GrantTypes),
+            AllowedOrigins = Wire.Strings(dto.AllowedOrigins),
+            RequirePkce = dto.RequirePkce ?? dto.PkceRequired ?? false,
+            RequireConsent = dto.RequireConsent ?? false,
+            IsFirstParty = dto.IsFirstParty ?? false,
+            AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,
+            RefreshTokenLifetime = Wire.Lifetime(dto.RefreshTokenLifetime) ?? OAuthClient.DefaultRefreshTokenLifetime,
+            IdTokenLifetime = Wire.Lifetime(dto.IdTokenLifetime),
+            CreatedAt = dto.CreatedAt,
+            UpdatedAt = dto.UpdatedAt,
+        };
+    }
+}

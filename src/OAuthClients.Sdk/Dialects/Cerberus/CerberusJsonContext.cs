@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace OAuthClients.Sdk.Dialects.Cerberus;
+
+/// <summary>The source-generated (trim and AOT safe) JSON of the Cerberus wire DTOs.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(CerberusClientDto))]
+[JsonSerializable(typeof(List<CerberusClientDto?>))]
+[JsonSerializable(typeof(CerberusListEnvelope))]
+[JsonSerializable(typeof(CerberusClientBody))]
+internal sealed partial class CerberusJsonContext : JsonSerializerContext;
