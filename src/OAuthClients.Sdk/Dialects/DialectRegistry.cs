@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OAuthClients.Sdk.Dialects.Cerberus;
 using OAuthClients.Sdk.Dialects.LumoAuth;
-using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Dialects;
 
@@ -27,9 +27,9 @@ internal static class DialectRegistry
             problems.Add($"MaxRetries is {options.MaxRetries}: it must be 0 (no retries) or more.");
         }
 
-        if (options.Tenant is { } tenant && (string.IsNullOrWhiteSpace(tenant) || tenant.IndexOfAny(['/', '\\', '?', '#']) >= 0 || RequestRules.HasControlCharacter(tenant)))
+        if (options.Tenant is { } tenant && !IsSlug(tenant))
         {
-            problems.Add("Tenant must be a slug such as 'acme-corp': not blank, and without '/', '\\', '?', '#' or control characters.");
+            problems.Add("Tenant must be a slug such as 'acme-corp': printable ASCII without white space, '/', '\\', '?' or '#'.");
         }
 
         CheckCredential(options.ApiKey, nameof(options.ApiKey), problems);
@@ -90,6 +90,10 @@ internal static class DialectRegistry
             problems.Add($"{setting} is blank or contains white space or control characters: set it to the exact value the provider issued, or leave it unset.");
         }
     }
+
+    // The tenant goes into a path segment (LumoAuth) or a header (Cerberus): ASCII keeps both unambiguous.
+    private static bool IsSlug(string value) =>
+        value.Length > 0 && value.All(c => c is > ' ' and < (char)127 and not ('/' or '\\' or '?' or '#'));
 
     private static bool HasWhiteSpaceOrControl(string value)
     {

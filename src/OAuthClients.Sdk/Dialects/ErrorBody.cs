@@ -24,6 +24,12 @@ internal static class ErrorBody
     public static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>A non-negative whole number of seconds (a body's <c>retry_after</c>, say), or <see langword="null"/>.</summary>
+    public static TimeSpan? Seconds(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
     /// <summary>A <c>{ "field": "message" }</c> or <c>{ "field": ["message", ...] }</c> map as <c>field: message</c> lines.</summary>
     public static void AddFieldMessages(JsonElement map, List<string> errors, string prefix = "")
     {

@@ -21,6 +21,4 @@ internal sealed class BearerAuthenticator(string apiKey) : IRequestAuthenticator
     }
 
     public bool CanReplay(HttpResponseMessage response, byte[] body) => false;
-
-    public override string ToString() => "Bearer ****";
 }

@@ -28,6 +28,8 @@ public sealed class OptionsValidationTests
         { "no tenant", o => o.Tenant = null, "Tenant is required for LumoAuth" },
         { "tenant with slash", o => o.Tenant = "acme/../other", "Tenant must be a slug" },
         { "tenant with CR/LF", o => o.Tenant = "acme\r\nX-Evil: 1", "Tenant must be a slug" },
+        { "tenant with non-ASCII", o => o.Tenant = "acmé", "Tenant must be a slug" },
+        { "blank tenant", o => o.Tenant = " ", "Tenant must be a slug" },
         { "no API key", o => o.ApiKey = null, "ApiKey is required for LumoAuth" },
         { "API key with a line break", o => o.ApiKey = ApiKey + "\r\nX-Evil: 1", "ApiKey is blank or contains white space" },
         { "session cookie for LumoAuth", o => o.SessionCookie = "cookie-value", "Cerberus settings that LumoAuth does not use" },

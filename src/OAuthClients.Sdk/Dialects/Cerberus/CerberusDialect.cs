@@ -152,14 +152,9 @@ internal sealed class CerberusDialect : IOAuthDialect
             AddErrors(items, errors);
         }
 
-        TimeSpan? retryAfter = root.TryGetProperty("retryAfter", out var seconds) && seconds.TryGetInt64(out var value) && value >= 0
-            ? TimeSpan.FromSeconds(value)
-            : null;
         var title = ErrorBody.String(root, "title");
-        return new ApiError(Wire.First(TypeSlug(ErrorBody.String(root, "type")), title), Wire.First(ErrorBody.String(root, "detail"), title), errors, retryAfter);
+        return new ApiError(Wire.First(TypeSlug(ErrorBody.String(root, "type")), title), Wire.First(ErrorBody.String(root, "detail"), title), errors, ErrorBody.Seconds(root, "retryAfter"));
     });
-
-    public override string ToString() => $"{DialectName} ({Collection})";
 
     private static string? TypeSlug(string? type)
     {

@@ -132,17 +132,12 @@ internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDiale
             AddDetails(details, errors);
         }
 
-        TimeSpan? retryAfter = root.TryGetProperty("retry_after", out var seconds) && seconds.TryGetInt64(out var value) && value >= 0
-            ? TimeSpan.FromSeconds(value)
-            : null;
         return new ApiError(
             Wire.First(ErrorBody.String(root, "code"), error),
             Wire.First(ErrorBody.String(root, "error_description"), ErrorBody.String(root, "message"), ErrorBody.String(root, "detail")),
             errors,
-            retryAfter);
+            ErrorBody.Seconds(root, "retry_after"));
     });
-
-    public override string ToString() => $"{DialectName} ({_collection})";
 
     private static void AddDetails(JsonElement details, List<string> errors)
     {
