@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using PublicApiGenerator;
 using Xunit;
 
@@ -27,9 +27,10 @@ public sealed class PublicApiTests
         AssertApproved(typeof(OAuthClientsClient).Assembly.GeneratePublicApi(options), "OAuthClients.Sdk");
     }
 
-    private static void AssertApproved(string api, string name, [CallerFilePath] string thisFile = "")
+    private static void AssertApproved(string api, string name)
     {
-        var folder = Path.GetDirectoryName(thisFile)!;
+        var projectDirectory = typeof(PublicApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
+        var folder = Path.Combine(projectDirectory, "PublicApi");
         var approvedPath = Path.Combine(folder, $"{name}.approved.txt");
         var receivedPath = Path.Combine(folder, $"{name}.received.txt");
         var received = api.ReplaceLineEndings("\n");
