@@ -115,4 +115,19 @@ public sealed class LumoAuthFixtureTests(LoopbackServer server) : LumoAuthTestBa
         example["isConfidential"] ??= true;
         LumoAuthWireTests.AssertJson(example.ToJsonString(), Server.SingleRequest().Body);
     }
+
+    [Fact]
+    public async Task UpdateAsync_CliUpdateExample_IsReproducedByTheModel()
+    {
+        Server.Server.Json("PUT", $"{Collection}/42", 200, """{ "id": 42, "name": "Updated App" }""");
+
+        await Sut.UpdateAsync("42", new UpdateOAuthClientRequest
+        {
+            GrantTypes = ["authorization_code", "refresh_token"],
+            Name = "Updated App",
+            RedirectUris = ["http://localhost:3000/callback"],
+        });
+
+        LumoAuthWireTests.AssertJson(Fixtures.Read("lumoauth", "update-client.request.derived-cli.json"), Server.SingleRequest().Body);
+    }
 }
