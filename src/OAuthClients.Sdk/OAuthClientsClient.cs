@@ -5,6 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Http;
@@ -50,14 +52,17 @@ public class OAuthClientsClient : IOAuthClientsClient
     }
 
     /// <summary>Initializes a new instance that shares <paramref name="dialect"/> (and so its credential state) with others.</summary>
-    internal OAuthClientsClient(IOAuthDialect dialect, OAuthClientsOptions options, HttpClient? httpClient)
+    internal OAuthClientsClient(IOAuthDialect dialect, OAuthClientsOptions options, HttpClient? httpClient, TimeProvider? time = null, ILogger? logger = null)
     {
         _dialect = dialect;
         _transport = new ApiTransport(
             httpClient ?? new HttpClient(PrimaryHandler.Create()) { Timeout = Timeout.InfiniteTimeSpan },
             WithTrailingSlash(options.BaseAddress!),
             dialect,
-            options.Timeout);
+            options.Timeout,
+            new RetryPolicy(options.MaxRetries, options.MaxRetryDelay),
+            time ?? TimeProvider.System,
+            logger ?? NullLogger.Instance);
     }
 
     /// <inheritdoc/>
@@ -95,7 +100,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         return SendAsync(
             _dialect.Create(request),
             _dialect.ReadCreated,
-            "The client was probably created: list the clients before creating it again, and rotate its secret if you need one",
+            "the client may have been created: list the clients before creating it again, and rotate its secret if you need one",
             cancellationToken);
     }
 
@@ -106,12 +111,12 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return SendAsync(_dialect.Update(escapedId, request), _dialect.ReadClient, "The update was probably applied", cancellationToken);
+        return SendAsync(_dialect.Update(escapedId, request), _dialect.ReadClient, "the update may have been applied", cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(_dialect.Delete(RequestRules.EscapedId(id, nameof(id))), cancellationToken);
+        _transport.SendAsync(_dialect.Delete(RequestRules.EscapedId(id, nameof(id))), outcome: null, cancellationToken);
 
     /// <inheritdoc/>
     public Task<ClientSecret> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
@@ -120,7 +125,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         return SendAsync(
             request,
             _dialect.ReadSecret,
-            "The secret was probably rotated, so the old one may no longer work: rotate again to get a secret you can read",
+            "the secret may have been rotated, so the old one may no longer work: rotate again to get a secret you can read",
             cancellationToken);
     }
 
@@ -141,7 +146,7 @@ public class OAuthClientsClient : IOAuthClientsClient
 
     private async Task<T> SendAsync<T>(ApiRequest request, Func<byte[], T> read, string? outcome, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(request, outcome, cancellationToken).ConfigureAwait(false);
         try
         {
             return read(response.Body);

@@ -52,7 +52,19 @@ public class OAuthClientsOptions
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets how many times a request that is safe to repeat is retried after a transient failure.</summary>
-    /// <value>The default value is 3.</value>
+    /// <summary>
+    /// Gets or sets how many times a request is retried after a transient failure. Reads, updates and deletes are
+    /// retried on connection failures, timeouts, 408, 429, 500, 502, 503 and 504; creates and secret rotations only
+    /// on 429 and on a connection that failed before the request was sent, because repeating them is not safe.
+    /// </summary>
+    /// <value>The default value is 3. 0 turns retries off.</value>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Gets or sets the longest wait before a retry. Backoff delays are capped at it; when the server's
+    /// <c>Retry-After</c> asks for longer, the request is not retried and the error (with its
+    /// <c>RetryAfter</c>) is thrown, so the caller decides.
+    /// </summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

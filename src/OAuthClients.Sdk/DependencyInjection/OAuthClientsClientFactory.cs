@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Internal;
@@ -16,8 +17,11 @@ namespace OAuthClients.Sdk.DependencyInjection;
 internal sealed class OAuthClientsClientFactory(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<OAuthClientsOptions> optionsMonitor,
-    IEnumerable<OAuthClientsRegistration> registrations) : IOAuthClientsClientFactory
+    IEnumerable<OAuthClientsRegistration> registrations,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : IOAuthClientsClientFactory
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger("OAuthClients.Sdk");
     private readonly HashSet<string> _names = new(registrations.Select(r => r.Name), StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<(IOAuthDialect Dialect, OAuthClientsOptions Options)>> _dialects = new(StringComparer.Ordinal);
 
@@ -34,6 +38,6 @@ internal sealed class OAuthClientsClientFactory(
             var options = optionsMonitor.Get(key);
             return (DialectRegistry.Create(options), options);
         })).Value;
-        return new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)));
+        return new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)), time, _logger);
     }
 }

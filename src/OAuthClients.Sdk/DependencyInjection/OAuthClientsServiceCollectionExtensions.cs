@@ -62,6 +62,7 @@ public static class OAuthClientsServiceCollectionExtensions
         services.AddOptions<OAuthClientsOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OAuthClientsOptions>, OAuthClientsOptionsValidator>());
         services.TryAddSingleton<IOAuthClientsClientFactory, OAuthClientsClientFactory>();
+        services.TryAddSingleton(TimeProvider.System);
         if (!services.Any(d => d.ImplementationInstance is OAuthClientsRegistration registration && registration.Name == name))
         {
             services.AddSingleton(new OAuthClientsRegistration(name));

@@ -22,6 +22,11 @@ internal static class DialectRegistry
             problems.Add($"Timeout is {options.Timeout}: it must be positive (it applies to each attempt).");
         }
 
+        if (options.MaxRetryDelay <= TimeSpan.Zero)
+        {
+            problems.Add($"MaxRetryDelay is {options.MaxRetryDelay}: it must be positive.");
+        }
+
         if (options.MaxRetries < 0)
         {
             problems.Add($"MaxRetries is {options.MaxRetries}: it must be 0 (no retries) or more.");

@@ -59,7 +59,7 @@ internal static class ApiExceptionFactory
             .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(cause.Message).Append(')');
         if (outcome is not null)
         {
-            message.Append(". ").Append(outcome);
+            message.Append(". The server reported success, so ").Append(outcome);
         }
 
         message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body));

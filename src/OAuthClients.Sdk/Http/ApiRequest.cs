@@ -8,9 +8,6 @@ namespace OAuthClients.Sdk.Http;
 /// </summary>
 internal sealed record ApiRequest(HttpMethod Method, string Path, byte[]? Body = null)
 {
-    /// <summary>Gets a value indicating whether the request changes state on the server (anything but GET).</summary>
-    public bool IsWrite => Method != HttpMethod.Get;
-
     /// <summary>Gets a short description for messages: method and path, never a body.</summary>
     public override string ToString() => $"{Method} /{Path}";
 }

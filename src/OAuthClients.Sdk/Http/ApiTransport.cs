@@ -1,47 +1,134 @@
 using System;
+using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using OAuthClients.Sdk.Diagnostics;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Errors;
 
 namespace OAuthClients.Sdk.Http;
 
 /// <summary>
-/// Sends <see cref="ApiRequest"/>s: builds a fresh message per attempt, applies the dialect's credentials, enforces
-/// the per-attempt timeout, reads the body, and turns error statuses into the contract's exceptions.
+/// Sends <see cref="ApiRequest"/>s: a fresh message per attempt, the dialect's credentials, the per-attempt timeout,
+/// the retry policy (time from <see cref="TimeProvider"/>), one log line per attempt, and the contract's exceptions.
 /// </summary>
-internal sealed class ApiTransport(HttpClient httpClient, Uri baseAddress, IOAuthDialect dialect, TimeSpan timeout)
+internal sealed class ApiTransport(
+    HttpClient httpClient,
+    Uri baseAddress,
+    IOAuthDialect dialect,
+    TimeSpan timeout,
+    RetryPolicy retryPolicy,
+    TimeProvider time,
+    ILogger logger)
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
-    /// <summary>Sends <paramref name="request"/> and returns the body of its success response.</summary>
-    public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/> and returns its success response.</summary>
+    /// <param name="request">What to send.</param>
+    /// <param name="outcome">
+    /// For a write that cannot be repeated safely: what the caller must know when its response is lost
+    /// (for example, "the client may have been created").
+    /// </param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public async Task<ApiResponse> SendAsync(ApiRequest request, string? outcome, CancellationToken cancellationToken)
     {
+        var retries = 0;
         var replayed = false;
-        while (true)
+        var outcomeUnknown = false;
+        for (var attempt = 1; ; attempt++)
         {
             using var message = CreateMessage(request);
             await dialect.Authenticator.AuthenticateAsync(message, this, cancellationToken).ConfigureAwait(false);
-            var (response, body) = await SendOnceAsync(request, message, cancellationToken).ConfigureAwait(false);
+            var started = time.GetTimestamp();
+            HttpResponseMessage response;
+            byte[] body;
+            try
+            {
+                (response, body) = await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                Log.Failed(logger, dialect.Name, request.Method.Method, request.Path, Log.Milliseconds(time.GetElapsedTime(started)), attempt, Failure(ex));
+                if (!retryPolicy.CanRetry(request, ex, retries))
+                {
+                    throw TransportFailure(request, ex, attempt, outcome);
+                }
+
+                outcomeUnknown |= !RetryPolicy.FailedBeforeSending(ex);
+                await WaitBeforeRetryAsync(request, ++retries, retryAfter: null, Failure(ex), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             using (response)
             {
                 dialect.Authenticator.OnResponse(response);
+                var requestId = ApiExceptionFactory.RequestId(response);
+                Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
                 if (response.IsSuccessStatusCode)
                 {
-                    return new ApiResponse(response.StatusCode, ApiExceptionFactory.RequestId(response), body);
+                    return new ApiResponse(response.StatusCode, requestId, body);
                 }
 
                 if (!replayed && dialect.Authenticator.CanReplay(response, body))
                 {
                     replayed = true;
+                    Log.ReplayingWithFreshCredentials(logger, dialect.Name, request.Method.Method, request.Path);
                     continue;
                 }
 
-                throw ApiExceptionFactory.FromErrorResponse(dialect.Name, request, response, body, dialect.ReadError(body));
+                if (outcomeUnknown && request.Method == HttpMethod.Delete && response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    Log.DeletedByEarlierAttempt(logger, dialect.Name, request.Path);
+                    return new ApiResponse(HttpStatusCode.NoContent, requestId, []);
+                }
+
+                var error = ApiExceptionFactory.FromErrorResponse(dialect.Name, request, response, body, dialect.ReadError(body));
+                if (!retryPolicy.CanRetry(request, response.StatusCode, error.RetryAfter, retries))
+                {
+                    throw error;
+                }
+
+                // A 5xx may have been processed; a later 404 on DELETE then means that attempt deleted it.
+                outcomeUnknown |= (int)response.StatusCode >= 500;
+                await WaitBeforeRetryAsync(request, ++retries, error.RetryAfter, $"{(int)response.StatusCode} {response.StatusCode}", cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static string Failure(Exception ex) => ex is TimeoutException ? "timed out" : $"{ex.GetType().Name} ({(RetryPolicy.FailedBeforeSending(ex) ? "before sending" : "after sending")})";
+
+    private static byte[] WithoutByteOrderMark(byte[] body) =>
+        body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? body.AsSpan(3).ToArray() : body;
+
+    private Exception TransportFailure(ApiRequest request, Exception ex, int attempts, string? outcome)
+    {
+        var what = ex is TimeoutException
+            ? $"{dialect.Name}: {request} timed out (the per-attempt Timeout is {timeout}; {attempts} attempt(s))."
+            : $"{dialect.Name}: {request} failed {(RetryPolicy.FailedBeforeSending(ex) ? "before it was sent" : "and its response was lost")} ({attempts} attempt(s)): {ex.Message}";
+        if (outcome is not null && !RetryPolicy.FailedBeforeSending(ex))
+        {
+            what += $" The outcome is unknown: {outcome}.";
+        }
+
+        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, ex);
+    }
+
+    private async Task WaitBeforeRetryAsync(ApiRequest request, int retry, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
+    {
+        var delay = retryPolicy.Delay(retry, retryAfter);
+        Log.Retrying(logger, dialect.Name, request.Method.Method, request.Path, retry, retryPolicy.MaxRetries, Log.Milliseconds(delay), reason);
+        if (delay > TimeSpan.Zero)
+        {
+#if NET
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+#else
+            await time.Delay(delay, cancellationToken).ConfigureAwait(false);
+#endif
         }
     }
 
@@ -53,30 +140,49 @@ internal sealed class ApiTransport(HttpClient httpClient, Uri baseAddress, IOAut
         {
             message.Content = new ByteArrayContent(request.Body) { Headers = { ContentType = JsonMediaType } };
         }
+        else if (request.Method != HttpMethod.Get)
+        {
+            // SocketsHttpHandler silently resends a request without content when the connection closes before any
+            // response byte, even after the server received it. For a rotate-secret POST that would invalidate the
+            // secret the caller never got. An empty body (Content-Length: 0) turns that resend off, so the SDK
+            // alone decides when a write is repeated.
+            message.Content = new ByteArrayContent([]);
+        }
 
         return message;
     }
 
-    private async Task<(HttpResponseMessage Response, byte[] Body)> SendOnceAsync(ApiRequest request, HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, byte[] Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(timeout);
+#if NET
+        using var attempt = new CancellationTokenSource(timeout, time);
+#else
+        using var attempt = time.CreateCancellationTokenSource(timeout);
+#endif
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
         HttpResponseMessage? response = null;
         try
         {
-            response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+            response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
 #if NET
-            var body = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
 #else
             var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
             return (response, WithoutByteOrderMark(body));
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's cancellation, reported with the caller's token rather than the linked one.
+            response?.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
+        catch (OperationCanceledException ex)
         {
             // Not the caller's token: the per-attempt timeout, or the HttpClient's own.
             response?.Dispose();
-            throw new TimeoutException($"{dialect.Name}: {request} timed out (the per-attempt Timeout is {timeout}).", ex);
+            throw new TimeoutException("The attempt timed out.", ex);
         }
         catch
         {
@@ -84,7 +190,4 @@ internal sealed class ApiTransport(HttpClient httpClient, Uri baseAddress, IOAut
             throw;
         }
     }
-
-    private static byte[] WithoutByteOrderMark(byte[] body) =>
-        body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? body.AsSpan(3).ToArray() : body;
 }

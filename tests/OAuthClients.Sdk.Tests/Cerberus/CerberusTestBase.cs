@@ -4,7 +4,10 @@ using Xunit;
 
 namespace OAuthClients.Sdk.Tests.Cerberus;
 
-/// <summary>Cerberus clients (API key or session mode, organisation <c>acme-corp</c>) against a fresh WireMock server.</summary>
+/// <summary>
+/// Cerberus clients (API key or session mode, organisation <c>acme-corp</c>) against a fresh WireMock server. Retries
+/// are off: these tests pin what one exchange sends and makes of one answer; retries are tested with fake time.
+/// </summary>
 public abstract class CerberusTestBase : IClassFixture<LoopbackServer>
 {
     protected const string ApiKey = "cerb_key_live_0123456789abcdef";
@@ -26,6 +29,7 @@ public abstract class CerberusTestBase : IClassFixture<LoopbackServer>
         Tenant = "acme-corp",
         ApiKey = ApiKey,
         Timeout = TimeSpan.FromSeconds(10),
+        MaxRetries = 0,
     };
 
     protected OAuthClientsOptions SessionOptions(string? csrfToken = null) => new()
@@ -36,5 +40,6 @@ public abstract class CerberusTestBase : IClassFixture<LoopbackServer>
         SessionCookie = SessionCookie,
         CsrfToken = csrfToken,
         Timeout = TimeSpan.FromSeconds(10),
+        MaxRetries = 0,
     };
 }

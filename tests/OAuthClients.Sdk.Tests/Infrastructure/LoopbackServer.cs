@@ -31,6 +31,16 @@ public sealed class LoopbackServer : IDisposable
         public static string? Header(IRequestMessage request, string name) =>
         request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 
+    /// <summary>A loopback port nothing listens on (for connection-refused tests).</summary>
+    public static int UnusedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     public void Dispose()
     {
         Server.Stop();
@@ -41,10 +51,7 @@ public sealed class LoopbackServer : IDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            var port = UnusedPort();
             try
             {
                 return WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"] });

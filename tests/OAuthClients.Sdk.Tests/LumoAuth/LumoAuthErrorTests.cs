@@ -139,14 +139,14 @@ public sealed class LumoAuthErrorTests(LoopbackServer server) : LumoAuthTestBase
     }
 
     [Fact]
-    public async Task CreateAsync_TruncatedSuccessBody_SaysTheClientWasProbablyCreatedAndHidesTheSecret()
+    public async Task CreateAsync_TruncatedSuccessBody_SaysTheClientMayHaveBeenCreatedAndHidesTheSecret()
     {
         Server.Server.Json("POST", Collection, 201, """{ "id": "c1", "name": "App", "secret": "cs_live_SuperSecretValue123""");
 
         var error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Sut.CreateAsync(new CreateOAuthClientRequest { Name = "App", RedirectUris = ["https://a.example/cb"] }));
 
         Assert.Equal(HttpStatusCode.Created, error.StatusCode);
-        Assert.Contains("probably created", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reported success, so the client may have been created", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SuperSecretValue123", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"secret\": \"****\"", error.Message, StringComparison.Ordinal);
         Assert.Single(Server.Requests);
