@@ -153,7 +153,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         }
         catch (JsonException ex)
         {
-            throw ApiExceptionFactory.UnreadableBody(_dialect.Name, request, response.StatusCode, response.RequestId, response.Body, ex, outcome);
+            throw ApiExceptionFactory.UnreadableBody(_dialect, request, response.StatusCode, response.RequestId, response.Body, ex, outcome);
         }
     }
 }

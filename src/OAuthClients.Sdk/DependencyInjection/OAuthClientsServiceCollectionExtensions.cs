@@ -80,6 +80,12 @@ public static class OAuthClientsServiceCollectionExtensions
 
             // The SDK applies its own per-attempt timeout (OAuthClientsOptions.Timeout).
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+
+            // IHttpClientFactory's default logging masks header values in its message text, but its structured state
+            // carries them raw (a structured sink would store the API key or session cookie). The SDK logs every
+            // attempt itself, without headers, so the default loggers are removed; the redaction stays for any a
+            // caller adds back.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(SensitiveHeaders);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -14,29 +15,31 @@ internal static class ApiExceptionFactory
 {
     private const string RequestIdHeader = "X-Request-Id";
 
-    public static OAuthClientsApiException FromErrorResponse(string dialect, ApiRequest request, HttpResponseMessage response, byte[] body, ApiError error)
+    public static OAuthClientsApiException FromErrorResponse(IOAuthDialect dialect, ApiRequest request, HttpResponseMessage response, byte[] body)
     {
+        var error = dialect.ReadError(body);
+        var credentials = dialect.Authenticator.Credentials;
         var status = response.StatusCode;
         var requestId = RequestId(response);
         var message = new StringBuilder()
-            .Append(dialect).Append(" answered ").Append((int)status).Append(' ').Append(status)
+            .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
             .Append(" to ").Append(request);
         if (error.Code is not null)
         {
-            message.Append(" (").Append(Redaction.Text(error.Code)).Append(')');
+            message.Append(" (").Append(Redaction.Text(error.Code, credentials)).Append(')');
         }
 
         if (error.Message is not null)
         {
-            message.Append(": ").Append(Redaction.Text(error.Message));
+            message.Append(": ").Append(Redaction.Text(error.Message, credentials));
         }
         else if (body.Length > 0)
         {
-            message.Append(". The body was not a readable error; it starts with: ").Append(Redaction.Excerpt(body));
+            message.Append(". The body was not a readable error; it starts with: ").Append(Redaction.Excerpt(body, credentials));
         }
 
-        AppendRequestId(message, requestId);
-        var errors = error.Errors.Select(Redaction.Text).ToArray();
+        AppendRequestId(message, requestId, credentials);
+        var errors = error.Errors.Select(e => Redaction.Text(e, credentials)).ToArray();
         var retryAfter = RetryAfter(response) ?? error.RetryAfter;
         var text = message.ToString();
         return status switch
@@ -52,27 +55,28 @@ internal static class ApiExceptionFactory
     /// A success status whose body is not what the operation returns. For writes, <c>outcome</c> tells the caller what
     /// state the server is probably in.
     /// </summary>
-    public static OAuthClientsApiException UnreadableBody(string dialect, ApiRequest request, HttpStatusCode status, string? requestId, byte[] body, Exception cause, string? outcome)
+    public static OAuthClientsApiException UnreadableBody(IOAuthDialect dialect, ApiRequest request, HttpStatusCode status, string? requestId, byte[] body, Exception cause, string? outcome)
     {
+        var credentials = dialect.Authenticator.Credentials;
         var message = new StringBuilder()
-            .Append(dialect).Append(" answered ").Append((int)status).Append(' ').Append(status)
+            .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
             .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(cause.Message).Append(')');
         if (outcome is not null)
         {
             message.Append(". The server reported success, so ").Append(outcome);
         }
 
-        message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body));
-        AppendRequestId(message, requestId);
+        message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body, credentials));
+        AppendRequestId(message, requestId, credentials);
         return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: cause);
     }
 
     public static string? RequestId(HttpResponseMessage response) =>
         response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
 
-    private static void AppendRequestId(StringBuilder message, string? requestId)
+    private static void AppendRequestId(StringBuilder message, string? requestId, IEnumerable<string> credentials)
     {
-        message.Append(requestId is null ? "." : $". Request id: {Redaction.Text(requestId)}.");
+        message.Append(requestId is null ? "." : $". Request id: {Redaction.Text(requestId, credentials)}.");
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -87,7 +87,7 @@ internal sealed class ApiTransport(
                     return new ApiResponse(HttpStatusCode.NoContent, requestId, []);
                 }
 
-                var error = ApiExceptionFactory.FromErrorResponse(dialect.Name, request, response, body, dialect.ReadError(body));
+                var error = ApiExceptionFactory.FromErrorResponse(dialect, request, response, body);
                 if (!retryPolicy.CanRetry(request, response.StatusCode, error.RetryAfter, retries))
                 {
                     throw error;

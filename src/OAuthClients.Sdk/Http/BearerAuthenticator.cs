@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -9,6 +10,8 @@ namespace OAuthClients.Sdk.Http;
 internal sealed class BearerAuthenticator(string apiKey) : IRequestAuthenticator
 {
     private readonly AuthenticationHeaderValue _header = new("Bearer", apiKey);
+
+    public IEnumerable<string> Credentials { get; } = [apiKey];
 
     public ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -28,19 +29,27 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
     private readonly ApiRequest _tokenRequest;
     private readonly SemaphoreSlim _tokenFetch = new(1, 1);
 
+    private readonly string? _apiKey;
     private string? _sessionCookie;
     private string? _csrfToken;
+    private string? _replacedCsrfToken;
     private string? _csrfCookie;
 
     public CerberusAuthenticator(OAuthClientsOptions options, ApiRequest tokenRequest)
     {
         _organisation = options.Tenant;
+        _apiKey = options.ApiKey;
         _bearer = options.ApiKey is { } key ? new AuthenticationHeaderValue("Bearer", key) : null;
         _sessionCookieName = options.SessionCookieName;
         _sessionCookie = options.SessionCookie;
         _csrfToken = options.CsrfToken;
         _tokenRequest = tokenRequest;
     }
+
+    public IEnumerable<string> Credentials =>
+        new[] { _apiKey, Volatile.Read(ref _sessionCookie), Volatile.Read(ref _csrfToken), Volatile.Read(ref _replacedCsrfToken), Volatile.Read(ref _csrfCookie) }
+            .Where(value => !string.IsNullOrEmpty(value))
+            .Select(value => value!);
 
     public async ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken)
     {
@@ -83,7 +92,7 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
         if (response.Headers.TryGetValues(CsrfHeader, out var tokens) && tokens.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) is { } token)
         {
-            Volatile.Write(ref _csrfToken, token);
+            Volatile.Write(ref _replacedCsrfToken, Interlocked.Exchange(ref _csrfToken, token));
         }
 
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
@@ -116,9 +125,10 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
         // A refusal that brought no fresh token: forget the refused one (unless another call has already replaced
         // it), so that the replay fetches a new one.
-        if (request.Headers.TryGetValues(CsrfHeader, out var sent))
+        if (request.Headers.TryGetValues(CsrfHeader, out var sent) && sent.First() is var refused
+            && Interlocked.CompareExchange(ref _csrfToken, null, refused) == refused)
         {
-            Interlocked.CompareExchange(ref _csrfToken, null, sent.First());
+            Volatile.Write(ref _replacedCsrfToken, refused);
         }
 
         return true;

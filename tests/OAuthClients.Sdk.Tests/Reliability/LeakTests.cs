@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using OAuthClients.Sdk.Models;
+using OAuthClients.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using Xunit;
+
+namespace OAuthClients.Sdk.Tests.Reliability;
+
+/// <summary>
+/// A full lifecycle of each dialect, with failures and retries, and every log line captured at Trace: no API key,
+/// session cookie, CSRF token or client secret appears in any log line, exception or ToString().
+/// </summary>
+public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackServer>
+{
+    private const string ApiKey = "sk_live_LEAKCHECK_apikey_7f3a9c";
+    private const string Session = "LEAKCHECK_session_5e8d1b";
+    private const string InitialCsrf = "LEAKCHECK_csrf_initial_2a6f";
+    private const string RotatedCsrf = "LEAKCHECK_csrf_rotated_9b4e";
+    private const string CsrfCookie = "LEAKCHECK_csrfcookie_3c7d";
+    private const string CreatedSecret = "cs_live_LEAKCHECK_created_8e2f";
+    private const string RotatedSecret = "cs_live_LEAKCHECK_rotated_1d5a";
+
+    private static readonly string[] Secrets = [ApiKey, Session, InitialCsrf, RotatedCsrf, CsrfCookie, CreatedSecret, RotatedSecret, "LEAKCHECK"];
+
+    [Fact]
+    public async Task LumoAuthLifecycle_WithFailuresAndRetries_NeverLeaksACredentialOrSecret()
+    {
+        server.Server.Reset();
+        const string Collection = "/t/acme/api/v1/admin/oauth-clients";
+        var client = $$"""{ "id": "c1", "name": "App", "redirectUris": ["https://app.example.com/cb"], "secret": "{{CreatedSecret}}" }""";
+        FailOnceThen("POST", Collection, Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("{}"), Response.Create().WithStatusCode(201).WithBody(client));
+        FailOnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(503).WithBody("<html>down</html>"), Response.Create().WithStatusCode(200).WithBody(client));
+        server.Server.Json("GET", Collection, 200, $"[{client}]");
+        server.Server.Json("PUT", $"{Collection}/c1", 200, client);
+        server.Server.Json("POST", $"{Collection}/c1/secret", 200, $$"""{ "data": { "secret": "{{RotatedSecret}}" } }""");
+        server.Server.Status("DELETE", $"{Collection}/c1", 204);
+        server.Server.Json("GET", $"{Collection}/echo", 401, $$"""{ "error": true, "message": "Invalid API key {{ApiKey}}", "code": "invalid_token", "details": { "apiKey": "{{ApiKey}}" } }""");
+        server.Server.Json("POST", $"{Collection}/broken/secret", 200, $$"""{ "data": { "secret": "{{RotatedSecret}}" """);
+        using var host = new TestHost(o => { o.BaseAddress = server.BaseAddress; o.Tenant = "acme"; o.ApiKey = ApiKey; });
+
+        var seen = await RunLifecycle(host, brokenRotateId: "broken");
+
+        AssertNoSecret(host, seen);
+    }
+
+    [Fact]
+    public async Task CerberusSessionLifecycle_WithCsrfRotationAndFailures_NeverLeaksACredentialOrSecret()
+    {
+        server.Server.Reset();
+        const string Collection = "/v1/admin/clients";
+        var client = $$"""{ "id": "c1", "name": "App", "clientType": "confidential", "redirectUris": ["https://app.example.com/cb"], "clientSecret": "{{CreatedSecret}}" }""";
+        var refusal = $$"""{ "title": "Forbidden", "status": 403, "detail": "Invalid CSRF token {{InitialCsrf}}" }""";
+        FailOnceThen("POST", Collection, Response.Create().WithStatusCode(403).WithHeader("X-CSRF-Token", RotatedCsrf).WithHeader("Set-Cookie", $"cerb_csrf={CsrfCookie}; Path=/").WithBody(refusal), Response.Create().WithStatusCode(201).WithBody(client));
+        FailOnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(502).WithBody("bad gateway"), Response.Create().WithStatusCode(200).WithHeader("X-CSRF-Token", RotatedCsrf).WithBody(client));
+        server.Server.Json("GET", Collection, 200, $$"""{ "data": [{{client}}], "total": 1 }""");
+        server.Server.Json("PATCH", $"{Collection}/c1", 200, client);
+        server.Server.Json("POST", $"{Collection}/c1/rotate-secret", 200, $$"""{ "clientSecret": "{{RotatedSecret}}" }""");
+        server.Server.Status("DELETE", $"{Collection}/c1", 204);
+        server.Server.Json("GET", $"{Collection}/echo", 401, $$"""{ "title": "Unauthorized", "status": 401, "detail": "Session {{Session}} expired", "errors": ["cookie {{Session}}"] }""");
+        server.Server.Json("POST", $"{Collection}/broken/rotate-secret", 200, $$"""{ "clientSecret": "{{RotatedSecret}}""");
+        using var host = new TestHost(o =>
+        {
+            o.Dialect = OAuthDialect.Cerberus;
+            o.BaseAddress = server.BaseAddress;
+            o.Tenant = "acme";
+            o.SessionCookie = Session;
+            o.CsrfToken = InitialCsrf;
+        });
+
+        var seen = await RunLifecycle(host, brokenRotateId: "broken");
+
+        AssertNoSecret(host, seen);
+        Assert.Contains(server.Requests, r => LoopbackServer.Header(r, "X-CSRF-Token") == RotatedCsrf);
+    }
+
+    private static async Task<List<string>> RunLifecycle(TestHost host, string brokenRotateId)
+    {
+        var seen = new List<string>();
+        var sut = host.Client;
+        var created = await host.Time.Drive(sut.CreateAsync(new CreateOAuthClientRequest { Name = "App", RedirectUris = ["https://app.example.com/cb"], AllowedScopes = ["openid"] }));
+        Assert.Equal(CreatedSecret, created.Secret!.Reveal());
+        seen.Add(created.ToString());
+        seen.Add(System.Text.Json.JsonSerializer.Serialize(created));
+        await foreach (var each in sut.ListAsync())
+        {
+            seen.Add(each.ToString());
+        }
+
+        seen.Add((await host.Time.Drive(sut.GetAsync("c1"))).ToString());
+        seen.Add((await host.Time.Drive(sut.UpdateAsync("c1", new UpdateOAuthClientRequest { Name = "App" }))).ToString());
+        var rotated = await host.Time.Drive(sut.RotateSecretAsync("c1"));
+        Assert.Equal(RotatedSecret, rotated.Reveal());
+        seen.Add(rotated.ToString());
+        await host.Time.Drive(sut.DeleteAsync("c1"));
+        seen.Add((await Assert.ThrowsAnyAsync<Exception>(() => host.Time.Drive(sut.GetAsync("echo")))).ToString());
+        var broken = await Assert.ThrowsAnyAsync<Exception>(() => host.Time.Drive(sut.RotateSecretAsync(brokenRotateId)));
+        Assert.Contains("may have been rotated", broken.Message, StringComparison.Ordinal);
+        seen.Add(broken.ToString());
+        return seen;
+    }
+
+    private static void AssertNoSecret(TestHost host, List<string> seen)
+    {
+        var logs = host.Logs.GetSnapshot();
+        Assert.Contains(logs, r => r.Category == "OAuthClients.Sdk" && r.Id.Name == "Retrying");
+        Assert.Contains(logs, r => r.Level == Microsoft.Extensions.Logging.LogLevel.Debug && r.Id.Name == "Answered");
+        var texts = logs.SelectMany(r => new[] { r.Message, r.Exception?.ToString() ?? string.Empty }
+                .Concat(r.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? []))
+            .Concat(seen)
+            .ToList();
+        foreach (var text in texts)
+        {
+            foreach (var secret in Secrets)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' leaked into: {text}");
+            }
+        }
+    }
+
+    private void FailOnceThen(string method, string path, IResponseBuilder first, IResponseBuilder then)
+    {
+        server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WillSetStateTo("failed").RespondWith(first);
+        server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WhenStateIs("failed").RespondWith(then);
+    }
+}
