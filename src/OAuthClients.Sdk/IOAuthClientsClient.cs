@@ -32,7 +32,7 @@ public interface IOAuthClientsClient
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>The client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c>, <c>..</c> or has control characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c> or <c>..</c>, or contains <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c> or control characters.</exception>
     /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
     /// <exception cref="OAuthClientsApiException">The server answered with another error or an unreadable body.</exception>
     /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
@@ -63,7 +63,7 @@ public interface IOAuthClientsClient
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>The updated client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The id or a member is invalid, the request sets nothing, or the configured dialect cannot carry a member.</exception>
+    /// <exception cref="ArgumentException">The id or a member is invalid (see <see cref="GetAsync"/> for ids), the request sets nothing, or the configured dialect cannot carry a member.</exception>
     /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
     /// <exception cref="OAuthClientsValidationException">The server rejected the settings.</exception>
     /// <exception cref="OAuthClientsApiException">The server answered with another error or an unreadable body.</exception>
@@ -76,7 +76,7 @@ public interface IOAuthClientsClient
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>A task that completes when the server has deleted the client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c>, <c>..</c> or has control characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c> or <c>..</c>, or contains <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c> or control characters.</exception>
     /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
     /// <exception cref="OAuthClientsApiException">The server answered with another error.</exception>
     /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
@@ -91,7 +91,7 @@ public interface IOAuthClientsClient
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>The new secret.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c>, <c>..</c> or has control characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, white space, <c>.</c> or <c>..</c>, or contains <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c> or control characters.</exception>
     /// <exception cref="OAuthClientNotFoundException">No client has this id.</exception>
     /// <exception cref="OAuthClientsApiException">
     /// The server answered with another error, or with a success whose body could not be read (the message then says

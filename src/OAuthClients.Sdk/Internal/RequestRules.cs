@@ -11,11 +11,12 @@ internal static class RequestRules
     public static string EscapedId(string id, string paramName)
     {
         Guard.NotNullOrWhiteSpace(id, paramName);
-        if (id is "." or ".." || HasControlCharacter(id))
+        if (id is "." or ".." || id.IndexOfAny(['/', '\\', '?', '#']) >= 0 || HasControlCharacter(id))
         {
-            throw new ArgumentException("The id must not be '.' or '..' and must not contain control characters.", paramName);
+            throw new ArgumentException("The id must not be '.' or '..' and must not contain '/', '\\', '?', '#' or control characters: no provider issues such ids. Nothing was sent.", paramName);
         }
 
+        // Escaped all the same, so that nothing in an id (a '%', say) is read by the server as path syntax.
         return Uri.EscapeDataString(id);
     }
 
