@@ -89,6 +89,24 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_EachAttempt_IsLoggedOnceWithMethodPathStatusAttemptAndRequestId()
+    {
+        FailOnceThen("GET", $"{Collection}/c1", 503, Response.Create().WithStatusCode(200).WithHeader("X-Request-Id", "req-2").WithBody(Client));
+
+        await _host.Time.Drive(_host.Client.GetAsync("c1"));
+
+        var answered = _host.Logs.GetSnapshot().Where(r => r.Id.Name == "Answered").ToArray();
+        Assert.Equal(2, answered.Length);
+        Assert.Equal(["503", "200"], answered.Select(r => r.GetStructuredStateValue("StatusCode")));
+        Assert.Equal(["1", "2"], answered.Select(r => r.GetStructuredStateValue("Attempt")));
+        Assert.All(answered, r => Assert.Equal("GET", r.GetStructuredStateValue("Method")));
+        Assert.All(answered, r => Assert.Equal("t/acme/api/v1/admin/oauth-clients/c1", r.GetStructuredStateValue("Path")));
+        Assert.All(answered, r => Assert.NotNull(r.GetStructuredStateValue("ElapsedMilliseconds")));
+        Assert.Equal("req-2", answered[1].GetStructuredStateValue("RequestId"));
+        Assert.Single(_host.Logs.GetSnapshot(), r => r.Id.Name == "Retrying");
+    }
+
+    [Fact]
     public async Task CreateAsync_RateLimited_IsRetriedAfterTheServersRetryAfter()
     {
         FailOnceThen("POST", Collection, 429, Response.Create().WithStatusCode(201).WithBody("""{ "id": "c1", "name": "App", "secret": "cs_live_abcdefghijklmnop" }"""), retryAfter: "2");
