@@ -259,10 +259,7 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
         using var host = Host(raw.BaseAddress);
         using var cts = new CancellationTokenSource();
         var call = host.Client.GetAsync("c1", cts.Token);
-        while (raw.Requests == 0)
-        {
-            await Task.Yield();
-        }
+        await raw.Arrived.WaitAsync();
 
         await cts.CancelAsync();
 
