@@ -27,6 +27,12 @@ public sealed class PublicApiTests
         AssertApproved(typeof(OAuthClientsClient).Assembly.GeneratePublicApi(options), "OAuthClients.Sdk");
     }
 
+    [Fact]
+    public void OAuthClientsSdkTesting_PublicApi_MatchesTheApprovedFile()
+    {
+        AssertApproved(typeof(Sdk.Testing.FakeOAuthClientsServer).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }), "OAuthClients.Sdk.Testing");
+    }
+
     private static void AssertApproved(string api, string name)
     {
         var projectDirectory = typeof(PublicApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;

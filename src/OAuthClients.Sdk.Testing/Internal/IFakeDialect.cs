@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using WireMock;
+
+namespace OAuthClients.Sdk.Testing.Internal;
+
+/// <summary>One provider's routes, credentials, JSON and error bodies, over the shared store.</summary>
+internal interface IFakeDialect
+{
+    /// <summary>Gets the path of the client collection, such as <c>/v1/admin/clients</c>.</summary>
+    string Collection { get; }
+
+    /// <summary>Gets whether clients have the Cerberus-only members (ID token lifetime, updatedAt).</summary>
+    bool HasIdTokens { get; }
+
+    /// <summary>Refuses a request whose credentials are missing or wrong; <see langword="null"/> lets it through.</summary>
+    FakeResponse? Authenticate(IRequestMessage request);
+
+    /// <summary>Adds what every response carries (a fresh CSRF token, say).</summary>
+    void Decorate(FakeResponse response);
+
+    /// <summary>The dialect's error body for <paramref name="status"/>.</summary>
+    FakeResponse Error(int status, string message, IReadOnlyDictionary<string, string>? fieldErrors = null);
+
+    /// <summary>The JSON of a stored client.</summary>
+    JsonObject ToJson(StoredClient client);
+
+    /// <summary>Field errors of a create body, or none.</summary>
+    Dictionary<string, string> ValidateCreate(JsonObject body);
+
+    /// <summary>A new client from a valid create body.</summary>
+    StoredClient NewClient(JsonObject body);
+
+    /// <summary>Applies an update body to a stored client.</summary>
+    void Apply(StoredClient client, JsonObject body);
+
+    JsonNode CreatedResponse(StoredClient client);
+
+    JsonNode ListResponse(IReadOnlyList<StoredClient> clients);
+
+    JsonNode SecretResponse(StoredClient client);
+
+    /// <summary>The method of updates (PUT or PATCH) and the last segment of the rotate route.</summary>
+    (string UpdateMethod, string RotateSegment) Routes { get; }
+
+    /// <summary>A new secret, in the provider's style.</summary>
+    string NewSecret();
+
+    OAuthClientsOptions CreateOptions(System.Uri baseAddress, bool useSession);
+}
