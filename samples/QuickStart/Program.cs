@@ -1,52 +1,101 @@
 using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
 using OAuthClients.Sdk;
 using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Models;
-using QuickStart;
+using OAuthClients.Sdk.Testing;
 
-// The whole lifecycle of an OAuth client against an in-process fake LumoAuth server on 127.0.0.1.
-// Point BaseAddress, Tenant and ApiKey at a real deployment to run the same steps for real.
-using var fake = FakeLumoAuthServer.Start(tenant: "acme-corp", apiKey: "sk_live_quickstart_demo_key");
-
-var client = new OAuthClientsClient(new OAuthClientsOptions
-{
-    Dialect = OAuthDialect.LumoAuth,
-    BaseAddress = fake.BaseAddress,
-    Tenant = "acme-corp",
-    ApiKey = "sk_live_quickstart_demo_key",
-});
+// With no arguments: the whole lifecycle for both dialects, each against an in-process fake server on 127.0.0.1.
+// With --dialect, --base-address and --tenant (and the key in OAUTHCLIENTS_API_KEY): the same steps for real.
+const string KeyVariable = "OAUTHCLIENTS_API_KEY";
 
 try
 {
-    Console.WriteLine($"LumoAuth fake server at {fake.BaseAddress}");
+    if (args.Length == 0)
+    {
+        foreach (var dialect in new[] { OAuthDialect.LumoAuth, OAuthDialect.Cerberus })
+        {
+            using var fake = FakeOAuthClientsServer.Start(dialect);
+            Console.WriteLine($"== {dialect}, against a fake server at {fake.BaseAddress}");
+            await Lifecycle(new OAuthClientsClient(fake.CreateOptions()));
+        }
+    }
+    else
+    {
+        var options = Parse(args);
+        Console.WriteLine($"== {options.Dialect}, against {options.BaseAddress}");
+        await Lifecycle(new OAuthClientsClient(options));
+    }
 
+    Console.WriteLine("Done.");
+    return 0;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"QuickStart: {ex.Message}");
+    Console.Error.WriteLine($"Usage: QuickStart [--dialect LumoAuth|Cerberus --base-address https://... [--tenant slug]] (API key in {KeyVariable})");
+    return 2;
+}
+catch (Exception ex) when (ex is OAuthClientsApiException or TimeoutException or HttpRequestException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"QuickStart failed: {ex.Message}");
+    return 1;
+}
+
+static OAuthClientsOptions Parse(string[] args)
+{
+    string? Value(string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    var unknown = args.Where((arg, i) => i % 2 == 0 && arg is not ("--dialect" or "--base-address" or "--tenant")).ToArray();
+    if (unknown.Length > 0 || args.Length % 2 != 0)
+    {
+        throw new ArgumentException($"Unexpected arguments: {string.Join(" ", args)}");
+    }
+
+    return new OAuthClientsOptions
+    {
+        Dialect = Enum.TryParse<OAuthDialect>(Value("--dialect"), ignoreCase: true, out var dialect) ? dialect : throw new ArgumentException("--dialect must be LumoAuth or Cerberus."),
+        BaseAddress = Uri.TryCreate(Value("--base-address"), UriKind.Absolute, out var address) ? address : throw new ArgumentException("--base-address must be an absolute URI."),
+        Tenant = Value("--tenant"),
+        ApiKey = Environment.GetEnvironmentVariable(KeyVariable) ?? throw new ArgumentException($"Set the API key in the {KeyVariable} environment variable."),
+    };
+}
+
+static async Task Lifecycle(IOAuthClientsClient client)
+{
     var created = await client.CreateAsync(new CreateOAuthClientRequest
     {
-        Name = "Backend Service",
+        Name = "QuickStart Backend",
         RedirectUris = ["https://api.example.com/callback"],
-        GrantTypes = ["client_credentials"],
-        AllowedScopes = ["admin.read", "admin.write"],
+        AllowedScopes = ["openid", "profile"],
     });
-    Console.WriteLine($"1. Created '{created.Client.Name}' (id {created.Client.Id}), secret {created.Secret}");
-    Console.WriteLine("   The secret prints redacted; call Secret.Reveal() once to hand it to your secret store.");
+    Console.WriteLine($"1. Created confidential client '{created.Client.Name}' (id {created.Client.Id}, client_id {created.Client.ClientId})");
+    Console.WriteLine($"   secret: {created.Secret} (redacted; call created.Secret.Reveal() once to hand it to your secret store)");
 
     var spa = await client.CreateAsync(new CreateOAuthClientRequest
     {
-        Name = "React Dashboard",
+        Name = "QuickStart SPA",
         IsConfidential = false,
         RedirectUris = ["http://localhost:3000/callback"],
+        AllowedScopes = ["openid"],
         RequirePkce = true,
     });
-    Console.WriteLine($"2. Created public client '{spa.Client.Name}' (id {spa.Client.Id}), secret: {(spa.Secret is null ? "none (public client)" : spa.Secret)}");
+    Console.WriteLine($"2. Created public client '{spa.Client.Name}' (id {spa.Client.Id}): {(spa.Secret is null ? "no secret, as public clients get none" : $"secret {spa.Secret}")}");
 
     Console.WriteLine("3. Listed:");
     await foreach (var each in client.ListAsync())
     {
-        Console.WriteLine($"   - {each.Id}  {each.Name}  confidential={each.IsConfidential}  redirects={string.Join(", ", each.RedirectUris)}");
+        Console.WriteLine($"   - {each.Name,-20} {(each.IsConfidential ? "confidential" : "public"),-12} {string.Join(", ", each.RedirectUris)}");
     }
 
     var fetched = await client.GetAsync(created.Client.Id);
-    Console.WriteLine($"4. Got '{fetched.Name}': scopes {string.Join(" ", fetched.AllowedScopes)}, access tokens live {fetched.AccessTokenLifetime}");
+    Console.WriteLine($"4. Got '{fetched.Name}': scopes [{string.Join(" ", fetched.AllowedScopes)}], access tokens live {fetched.AccessTokenLifetime}");
 
     var updated = await client.UpdateAsync(created.Client.Id, new UpdateOAuthClientRequest
     {
@@ -55,27 +104,9 @@ try
     Console.WriteLine($"5. Updated redirect URIs: {string.Join(", ", updated.RedirectUris)}");
 
     var rotated = await client.RotateSecretAsync(created.Client.Id);
-    Console.WriteLine($"6. Rotated the secret: {rotated} (the old one no longer works)");
+    Console.WriteLine($"6. Rotated the secret: {rotated} (the old one stopped working)");
 
     await client.DeleteAsync(created.Client.Id);
     await client.DeleteAsync(spa.Client.Id);
     Console.WriteLine("7. Deleted both clients.");
-
-    try
-    {
-        await client.GetAsync(created.Client.Id);
-        throw new InvalidOperationException("The deleted client is still there.");
-    }
-    catch (OAuthClientNotFoundException ex)
-    {
-        Console.WriteLine($"8. Getting it again fails as expected: {(int)ex.StatusCode} {ex.ErrorCode}");
-    }
-
-    Console.WriteLine("Done.");
-    return 0;
-}
-catch (Exception ex) when (ex is OAuthClientsApiException or TimeoutException or InvalidOperationException)
-{
-    Console.Error.WriteLine($"QuickStart failed: {ex.Message}");
-    return 1;
 }
