@@ -73,7 +73,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         {
             var request = _dialect.List(page);
             var requested = page;
-            var result = await SendAsync(request, body => _dialect.ReadList(body, requested), outcome: null, cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
             foreach (var client in result.Clients)
             {
                 yield return client;
@@ -88,7 +88,7 @@ public class OAuthClientsClient : IOAuthClientsClient
     public Task<OAuthClient> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var request = _dialect.Get(RequestRules.EscapedId(id, nameof(id)));
-        return SendAsync(request, _dialect.ReadClient, outcome: null, cancellationToken);
+        return SendAsync(request, Operation.Get, _dialect.ReadClient, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -97,11 +97,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return SendAsync(
-            _dialect.Create(request),
-            _dialect.ReadCreated,
-            "the client may have been created: list the clients before creating it again, and rotate its secret if you need one",
-            cancellationToken);
+        return SendAsync(_dialect.Create(request), Operation.Create, _dialect.ReadCreated, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -111,22 +107,18 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return SendAsync(_dialect.Update(escapedId, request), _dialect.ReadClient, "the update may have been applied", cancellationToken);
+        return SendAsync(_dialect.Update(escapedId, request), Operation.Update, _dialect.ReadClient, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(_dialect.Delete(RequestRules.EscapedId(id, nameof(id))), outcome: null, cancellationToken);
+        _transport.SendAsync(_dialect.Delete(RequestRules.EscapedId(id, nameof(id))), Operation.Delete, cancellationToken);
 
     /// <inheritdoc/>
     public Task<ClientSecret> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
     {
         var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
-        return SendAsync(
-            request,
-            _dialect.ReadSecret,
-            "the secret may have been rotated, so the old one may no longer work: rotate again to get a secret you can read",
-            cancellationToken);
+        return SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
     }
 
     private static IOAuthDialect DialectFor(OAuthClientsOptions options)
@@ -144,16 +136,16 @@ public class OAuthClientsClient : IOAuthClientsClient
     private static Uri WithTrailingSlash(Uri baseAddress) =>
         baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
 
-    private async Task<T> SendAsync<T>(ApiRequest request, Func<byte[], T> read, string? outcome, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(ApiRequest request, Operation operation, Func<byte[], T> read, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(request, outcome, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
         try
         {
             return read(response.Body);
         }
         catch (JsonException ex)
         {
-            throw ApiExceptionFactory.UnreadableBody(_dialect, request, response.StatusCode, response.RequestId, response.Body, ex, outcome);
+            throw ApiExceptionFactory.UnreadableBody(_dialect, request, response.StatusCode, response.RequestId, response.Body, ex, operation.UnknownOutcome);
         }
     }
 }

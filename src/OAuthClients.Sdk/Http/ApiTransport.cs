@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -28,14 +29,39 @@ internal sealed class ApiTransport(
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
-    /// <summary>Sends <paramref name="request"/> and returns its success response.</summary>
-    /// <param name="request">What to send.</param>
-    /// <param name="outcome">
-    /// For a write that cannot be repeated safely: what the caller must know when its response is lost
-    /// (for example, "the client may have been created").
-    /// </param>
-    /// <param name="cancellationToken">The caller's token.</param>
-    public async Task<ApiResponse> SendAsync(ApiRequest request, string? outcome, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
+    public async Task<ApiResponse> SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    {
+        using var activity = Telemetry.ActivitySource.StartActivity($"OAuthClients {operation.Name}", ActivityKind.Client);
+        activity?.SetTag("oauthclients.operation", operation.Name);
+        activity?.SetTag("oauthclients.dialect", dialect.Name);
+        var started = time.GetTimestamp();
+        var outcome = "success";
+        try
+        {
+            return await SendWithRetriesAsync(request, operation, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            outcome = ex switch
+            {
+                OAuthClientsApiException api => (int)api.StatusCode < 500 ? "client_error" : "server_error",
+                TimeoutException => "timeout",
+                OperationCanceledException => "canceled",
+                _ => "transport_error",
+            };
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { "oauthclients.dialect", dialect.Name }, { "oauthclients.operation", operation.Name }, { "oauthclients.outcome", outcome } };
+            Telemetry.Duration.Record(time.GetElapsedTime(started).TotalSeconds, tags);
+            Telemetry.Operations.Add(1, tags);
+        }
+    }
+
+    private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, Activity? activity, CancellationToken cancellationToken)
     {
         var retries = 0;
         var replayed = false;
@@ -56,10 +82,11 @@ internal sealed class ApiTransport(
                 Log.Failed(logger, dialect.Name, request.Method.Method, request.Path, Log.Milliseconds(time.GetElapsedTime(started)), attempt, Failure(ex));
                 if (!retryPolicy.CanRetry(request, ex, retries))
                 {
-                    throw TransportFailure(request, ex, attempt, outcome);
+                    throw TransportFailure(request, ex, attempt, operation.UnknownOutcome);
                 }
 
                 outcomeUnknown |= !RetryPolicy.FailedBeforeSending(ex);
+                activity?.SetTag("oauthclients.retry_count", retries + 1);
                 await WaitBeforeRetryAsync(request, ++retries, retryAfter: null, Failure(ex), cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -68,6 +95,7 @@ internal sealed class ApiTransport(
             {
                 dialect.Authenticator.OnResponse(response);
                 var requestId = ApiExceptionFactory.RequestId(response);
+                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
                 if (response.IsSuccessStatusCode)
                 {
@@ -95,6 +123,7 @@ internal sealed class ApiTransport(
 
                 // A 5xx may have been processed; a later 404 on DELETE then means that attempt deleted it.
                 outcomeUnknown |= (int)response.StatusCode >= 500;
+                activity?.SetTag("oauthclients.retry_count", retries + 1);
                 await WaitBeforeRetryAsync(request, ++retries, error.RetryAfter, $"{(int)response.StatusCode} {response.StatusCode}", cancellationToken).ConfigureAwait(false);
             }
         }

@@ -152,7 +152,7 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
         {
             if (Volatile.Read(ref _csrfToken) is null)
             {
-                await transport.SendAsync(_tokenRequest, outcome: null, cancellationToken).ConfigureAwait(false);
+                await transport.SendAsync(_tokenRequest, Operation.FetchCsrfToken, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

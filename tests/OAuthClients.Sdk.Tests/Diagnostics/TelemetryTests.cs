@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using OAuthClients.Sdk.Errors;
+using OAuthClients.Sdk.Models;
+using OAuthClients.Sdk.Testing;
+using OAuthClients.Sdk.Tests.Infrastructure;
+using Xunit;
+
+namespace OAuthClients.Sdk.Tests.Diagnostics;
+
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
+/// <summary>
+/// The ActivitySource and Meter named OAuthClients.Sdk: one activity per operation, and duration and count
+/// instruments tagged by dialect, operation and outcome. Listeners are process-wide, so this class runs alone.
+/// </summary>
+[Collection(nameof(TelemetryTests))]
+public sealed class TelemetryTests : IDisposable
+{
+    private readonly ConcurrentQueue<Activity> _activities = new();
+    private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
+    private readonly ActivityListener _activityListener;
+    private readonly MeterListener _meterListener = new();
+
+    public TelemetryTests()
+    {
+        _activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "OAuthClients.Sdk",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_activityListener);
+        _meterListener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "OAuthClients.Sdk")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _meterListener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _meterListener.Start();
+    }
+
+    public void Dispose()
+    {
+        _activityListener.Dispose();
+        _meterListener.Dispose();
+    }
+
+    [Fact]
+    public async Task Operations_EmitOneActivityEachWithOperationDialectStatusAndRetryCount()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.Cerberus);
+        using var host = new TestHost(o =>
+        {
+            var options = server.CreateOptions();
+            o.Dialect = options.Dialect;
+            o.BaseAddress = options.BaseAddress;
+            o.Tenant = options.Tenant;
+            o.ApiKey = options.ApiKey;
+        });
+        var created = await host.Time.Drive(host.Client.CreateAsync(new CreateOAuthClientRequest { Name = "App", RedirectUris = ["https://a.example/cb"], AllowedScopes = ["openid"] }));
+        server.FailNext(1, HttpStatusCode.ServiceUnavailable);
+
+        await host.Time.Drive(host.Client.GetAsync(created.Client.Id));
+        await Assert.ThrowsAsync<OAuthClientNotFoundException>(() => host.Time.Drive(host.Client.DeleteAsync("cli_missing")));
+
+        var activities = _activities.ToArray();
+        Assert.Equal(["OAuthClients create", "OAuthClients get", "OAuthClients delete"], activities.Select(a => a.DisplayName));
+        Assert.All(activities, a => Assert.Equal(ActivityKind.Client, a.Kind));
+        Assert.All(activities, a => Assert.Equal("Cerberus", a.GetTagItem("oauthclients.dialect")));
+        var get = activities[1];
+        Assert.Equal("get", get.GetTagItem("oauthclients.operation"));
+        Assert.Equal(200, get.GetTagItem("http.response.status_code"));
+        Assert.Equal(1, get.GetTagItem("oauthclients.retry_count"));
+        Assert.Equal(ActivityStatusCode.Unset, get.Status);
+        Assert.Equal(ActivityStatusCode.Error, activities[2].Status);
+        Assert.Equal(404, activities[2].GetTagItem("http.response.status_code"));
+        var tagValues = activities.SelectMany(a => a.TagObjects).Select(t => t.Value?.ToString() ?? string.Empty).ToArray();
+        Assert.DoesNotContain(tagValues, v => v.Contains(created.Client.Id, StringComparison.Ordinal) || v.Contains(server.ApiKey, StringComparison.Ordinal) || v.Contains(created.Secret!.Reveal(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Operations_RecordDurationAndCountByDialectOperationAndOutcome()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
+        var options = server.CreateOptions();
+        options.MaxRetries = 0;
+        var sut = new OAuthClientsClient(options);
+        server.FailNext(1, HttpStatusCode.InternalServerError);
+
+        await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.ListAsync().ToListAsync().AsTask());
+        await sut.ListAsync().ToListAsync();
+
+        var counts = _measurements.Where(m => m.Instrument == "oauthclients.client.operations").ToArray();
+        Assert.Equal(["server_error", "success"], counts.Select(m => m.Tags["oauthclients.outcome"]));
+        Assert.All(counts, m => Assert.Equal(1d, m.Value));
+        Assert.All(counts, m => Assert.Equal("LumoAuth", m.Tags["oauthclients.dialect"]));
+        Assert.All(counts, m => Assert.Equal("list", m.Tags["oauthclients.operation"]));
+        var durations = _measurements.Where(m => m.Instrument == "oauthclients.client.operation.duration").ToArray();
+        Assert.Equal(2, durations.Length);
+        Assert.All(durations, m => Assert.True(m.Value >= 0));
+    }
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        _measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+}
