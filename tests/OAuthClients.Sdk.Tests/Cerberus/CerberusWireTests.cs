@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
-using OAuthClients.Sdk.Tests.LumoAuth;
 using Xunit;
 
 namespace OAuthClients.Sdk.Tests.Cerberus;
@@ -46,7 +45,7 @@ public sealed class CerberusWireTests : CerberusTestBase
         Assert.Equal("acme-corp", LoopbackServer.Header(request, "X-Org-Domain"));
         Assert.Null(LoopbackServer.Header(request, "Cookie"));
         Assert.Null(LoopbackServer.Header(request, "X-CSRF-Token"));
-        LumoAuthWireTests.AssertJson(Fixtures.Read("cerberus", "create-client.request.json"), request.Body);
+        JsonAssert.Equal(Fixtures.Read("cerberus", "create-client.request.json"), request.Body);
         Assert.Equal("cli_01h2xz9k3m4n5p6q7r8s9t0v2e", created.Client.Id);
         Assert.Equal("cerberus_cli_xyz789", created.Client.ClientId);
         Assert.Equal("secret_abc123def456...", created.Secret!.Reveal());
@@ -66,7 +65,7 @@ public sealed class CerberusWireTests : CerberusTestBase
             AllowedScopes = ["openid"],
         });
 
-        LumoAuthWireTests.AssertJson("""
+        JsonAssert.Equal("""
             { "name": "My Application", "clientType": "public", "redirectUris": ["https://myapp.example.com/callback"], "scopes": ["openid"] }
             """, Server.SingleRequest().Body);
         Assert.Null(created.Secret);
@@ -172,7 +171,7 @@ public sealed class CerberusWireTests : CerberusTestBase
 
         var request = Server.SingleRequest();
         Assert.Equal("PATCH", request.Method);
-        LumoAuthWireTests.AssertJson(Fixtures.Read("cerberus", "update-client.request.json"), request.Body);
+        JsonAssert.Equal(Fixtures.Read("cerberus", "update-client.request.json"), request.Body);
         Assert.True(updated.RequireConsent);
     }
 
@@ -183,7 +182,7 @@ public sealed class CerberusWireTests : CerberusTestBase
 
         await Sut.UpdateAsync("c1", new UpdateOAuthClientRequest { Name = "Updated Dashboard" });
 
-        LumoAuthWireTests.AssertJson(Fixtures.Read("cerberus", "update-client.request.curl-example.json"), Server.SingleRequest().Body);
+        JsonAssert.Equal(Fixtures.Read("cerberus", "update-client.request.curl-example.json"), Server.SingleRequest().Body);
     }
 
     [Fact]

@@ -24,4 +24,11 @@ public static class Stub
 
     public static void Status(this WireMockServer server, string method, string path, int status) =>
         server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(DefaultPriority).RespondWith(Response.Create().WithStatusCode(status));
+
+    /// <summary>Answers the first request to <paramref name="path"/> with <paramref name="first"/>, every later one with <paramref name="then"/>.</summary>
+    public static void OnceThen(this WireMockServer server, string method, string path, IResponseBuilder first, IResponseBuilder then)
+    {
+        server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WillSetStateTo("answered").RespondWith(first);
+        server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WhenStateIs("answered").RespondWith(then);
+    }
 }

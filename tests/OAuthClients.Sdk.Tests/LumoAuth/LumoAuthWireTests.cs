@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
@@ -181,7 +180,7 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
         Assert.Equal(Collection, request.Path);
         Assert.Equal($"Bearer {ApiKey}", LoopbackServer.Header(request, "Authorization"));
         Assert.StartsWith("application/json", LoopbackServer.Header(request, "Content-Type"), StringComparison.Ordinal);
-        AssertJson(Fixtures.Read("lumoauth", "create-client.request.legacy.json"), request.Body);
+        JsonAssert.Equal(Fixtures.Read("lumoauth", "create-client.request.legacy.json"), request.Body);
         Assert.Equal("abc123-def456-...", created.Client.Id);
         Assert.True(created.Client.IsConfidential);
         Assert.Equal("cs_live_xxxxxx...", created.Secret!.Reveal());
@@ -206,7 +205,7 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
             RefreshTokenLifetime = TimeSpan.FromDays(7),
         });
 
-        AssertJson("""
+        JsonAssert.Equal("""
             { "name": "SPA", "description": "Single-page app",
               "redirectUris": ["http://localhost:3000/callback", "https://dashboard.example.com/callback"],
               "isConfidential": false, "grantTypes": ["authorization_code", "refresh_token"], "allowedScopes": ["openid", "profile"],
@@ -228,7 +227,7 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
         Assert.Equal("Mobile App", created.Client.Name);
         Assert.True(created.Client.IsConfidential);
         Assert.Equal("secret_xyz789", created.Secret!.Reveal());
-        AssertJson("""{ "name": "Mobile App", "redirectUris": ["myapp://callback"], "isConfidential": true }""", Server.SingleRequest().Body);
+        JsonAssert.Equal("""{ "name": "Mobile App", "redirectUris": ["myapp://callback"], "isConfidential": true }""", Server.SingleRequest().Body);
     }
 
     [Fact]
@@ -247,7 +246,7 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
         var request = Server.SingleRequest();
         Assert.Equal("PUT", request.Method);
         Assert.Equal($"Bearer {ApiKey}", LoopbackServer.Header(request, "Authorization"));
-        AssertJson("""{ "name": "Renamed", "redirectUris": ["https://app.example.com/cb"], "isActive": false, "accessTokenLifetime": 7200 }""", request.Body);
+        JsonAssert.Equal("""{ "name": "Renamed", "redirectUris": ["https://app.example.com/cb"], "isActive": false, "accessTokenLifetime": 7200 }""", request.Body);
         Assert.Equal("Renamed", updated.Name);
         Assert.False(updated.IsActive);
     }
@@ -303,7 +302,4 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
 
         Assert.Equal("1", client.Id);
     }
-
-    internal static void AssertJson(string expected, string? actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual ?? "null")), $"Expected {expected}{Environment.NewLine}Actual   {actual}");
 }

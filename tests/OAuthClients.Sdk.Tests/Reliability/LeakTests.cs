@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
-using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -32,8 +31,8 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
         server.Server.Reset();
         const string Collection = "/t/acme/api/v1/admin/oauth-clients";
         var client = $$"""{ "id": "c1", "name": "App", "redirectUris": ["https://app.example.com/cb"], "secret": "{{CreatedSecret}}" }""";
-        FailOnceThen("POST", Collection, Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("{}"), Response.Create().WithStatusCode(201).WithBody(client));
-        FailOnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(503).WithBody("<html>down</html>"), Response.Create().WithStatusCode(200).WithBody(client));
+        server.Server.OnceThen("POST", Collection, Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("{}"), Response.Create().WithStatusCode(201).WithBody(client));
+        server.Server.OnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(503).WithBody("<html>down</html>"), Response.Create().WithStatusCode(200).WithBody(client));
         server.Server.Json("GET", Collection, 200, $"[{client}]");
         server.Server.Json("PUT", $"{Collection}/c1", 200, client);
         server.Server.Json("POST", $"{Collection}/c1/secret", 200, $$"""{ "data": { "secret": "{{RotatedSecret}}" } }""");
@@ -54,8 +53,8 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
         const string Collection = "/v1/admin/clients";
         var client = $$"""{ "id": "c1", "name": "App", "clientType": "confidential", "redirectUris": ["https://app.example.com/cb"], "clientSecret": "{{CreatedSecret}}" }""";
         var refusal = $$"""{ "title": "Forbidden", "status": 403, "detail": "Invalid CSRF token {{InitialCsrf}}" }""";
-        FailOnceThen("POST", Collection, Response.Create().WithStatusCode(403).WithHeader("X-CSRF-Token", RotatedCsrf).WithHeader("Set-Cookie", $"cerb_csrf={CsrfCookie}; Path=/").WithBody(refusal), Response.Create().WithStatusCode(201).WithBody(client));
-        FailOnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(502).WithBody("bad gateway"), Response.Create().WithStatusCode(200).WithHeader("X-CSRF-Token", RotatedCsrf).WithBody(client));
+        server.Server.OnceThen("POST", Collection, Response.Create().WithStatusCode(403).WithHeader("X-CSRF-Token", RotatedCsrf).WithHeader("Set-Cookie", $"cerb_csrf={CsrfCookie}; Path=/").WithBody(refusal), Response.Create().WithStatusCode(201).WithBody(client));
+        server.Server.OnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(502).WithBody("bad gateway"), Response.Create().WithStatusCode(200).WithHeader("X-CSRF-Token", RotatedCsrf).WithBody(client));
         server.Server.Json("GET", Collection, 200, $$"""{ "data": [{{client}}], "total": 1 }""");
         server.Server.Json("PATCH", $"{Collection}/c1", 200, client);
         server.Server.Json("POST", $"{Collection}/c1/rotate-secret", 200, $$"""{ "clientSecret": "{{RotatedSecret}}" }""");
@@ -119,11 +118,5 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' leaked into: {text}");
             }
         }
-    }
-
-    private void FailOnceThen(string method, string path, IResponseBuilder first, IResponseBuilder then)
-    {
-        server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WillSetStateTo("failed").RespondWith(first);
-        server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WhenStateIs("failed").RespondWith(then);
     }
 }

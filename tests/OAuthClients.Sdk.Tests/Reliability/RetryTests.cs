@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
-using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -279,12 +278,6 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
     private void FailOnceThen(string method, string path, int status, IResponseBuilder then, string? retryAfter = null)
     {
         var failure = Response.Create().WithStatusCode(status).WithBody("{}");
-        if (retryAfter is not null)
-        {
-            failure = failure.WithHeader("Retry-After", retryAfter);
-        }
-
-        _server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WillSetStateTo("failed").RespondWith(failure);
-        _server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).InScenario(method + path).WhenStateIs("failed").RespondWith(then);
+        _server.Server.OnceThen(method, path, retryAfter is null ? failure : failure.WithHeader("Retry-After", retryAfter), then);
     }
 }
