@@ -79,15 +79,15 @@ internal sealed class ApiTransport(
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                Log.Failed(logger, dialect.Name, request.Method.Method, request.Path, Log.Milliseconds(time.GetElapsedTime(started)), attempt, Failure(ex));
+                var failure = Failure(ex);
+                Log.Failed(logger, dialect.Name, request.Method.Method, request.Path, Log.Milliseconds(time.GetElapsedTime(started)), attempt, failure);
                 if (!retryPolicy.CanRetry(request, ex, retries))
                 {
                     throw TransportFailure(request, ex, attempt, operation.UnknownOutcome);
                 }
 
                 outcomeUnknown |= !RetryPolicy.FailedBeforeSending(ex);
-                activity?.SetTag("oauthclients.retry_count", retries + 1);
-                await WaitBeforeRetryAsync(request, ++retries, retryAfter: null, Failure(ex), cancellationToken).ConfigureAwait(false);
+                await WaitBeforeRetryAsync(request, ++retries, retryAfter: null, failure, activity, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -123,8 +123,7 @@ internal sealed class ApiTransport(
 
                 // A 5xx may have been processed; a later 404 on DELETE then means that attempt deleted it.
                 outcomeUnknown |= (int)response.StatusCode >= 500;
-                activity?.SetTag("oauthclients.retry_count", retries + 1);
-                await WaitBeforeRetryAsync(request, ++retries, error.RetryAfter, $"{(int)response.StatusCode} {response.StatusCode}", cancellationToken).ConfigureAwait(false);
+                await WaitBeforeRetryAsync(request, ++retries, error.RetryAfter, $"{(int)response.StatusCode} {response.StatusCode}", activity, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -147,8 +146,9 @@ internal sealed class ApiTransport(
         return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, ex);
     }
 
-    private async Task WaitBeforeRetryAsync(ApiRequest request, int retry, TimeSpan? retryAfter, string reason, CancellationToken cancellationToken)
+    private async Task WaitBeforeRetryAsync(ApiRequest request, int retry, TimeSpan? retryAfter, string reason, Activity? activity, CancellationToken cancellationToken)
     {
+        activity?.SetTag("oauthclients.retry_count", retry);
         var delay = retryPolicy.Delay(retry, retryAfter);
         Log.Retrying(logger, dialect.Name, request.Method.Method, request.Path, retry, retryPolicy.MaxRetries, Log.Milliseconds(delay), reason);
         if (delay > TimeSpan.Zero)
