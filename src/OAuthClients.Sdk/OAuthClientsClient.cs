@@ -2,13 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OAuthClients.Sdk.Dialects;
-using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Http;
 using OAuthClients.Sdk.Internal;
 using OAuthClients.Sdk.Models;
@@ -33,7 +31,7 @@ public class OAuthClientsClient : IOAuthClientsClient
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
     public OAuthClientsClient(OAuthClientsOptions options)
-        : this(DialectFor(options), options, httpClient: null)
+        : this(DialectFor(options, tokenProvider: null), options, httpClient: null)
     {
     }
 
@@ -47,7 +45,26 @@ public class OAuthClientsClient : IOAuthClientsClient
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
     public OAuthClientsClient(HttpClient httpClient, OAuthClientsOptions options)
-        : this(DialectFor(options), options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+        : this(DialectFor(options, tokenProvider: null), options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="OAuthClientsClient"/> class that sends through
+    /// <paramref name="httpClient"/> with the bearer tokens of <paramref name="tokenProvider"/>, which then is the
+    /// client's only credential (leave <see cref="OAuthClientsOptions.ApiKey"/>, <see cref="OAuthClientsOptions.ClientCredentials"/>
+    /// and <see cref="OAuthClientsOptions.SessionCookie"/> unset).
+    /// </summary>
+    /// <param name="httpClient">The client to send requests with, as for <see cref="OAuthClientsClient(HttpClient, OAuthClientsOptions)"/>.</param>
+    /// <param name="options">The settings; copied, so later changes to them have no effect.</param>
+    /// <param name="tokenProvider">Supplies the token of every request.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
+    public OAuthClientsClient(HttpClient httpClient, OAuthClientsOptions options, IOAuthClientsTokenProvider tokenProvider)
+        : this(
+            DialectFor(options, tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider))),
+            options,
+            httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
     }
 
@@ -73,7 +90,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         {
             var request = _dialect.List(page);
             var requested = page;
-            var result = await SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
+            var result = await _transport.SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
             foreach (var client in result.Clients)
             {
                 yield return client;
@@ -88,7 +105,7 @@ public class OAuthClientsClient : IOAuthClientsClient
     public Task<OAuthClient> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var request = _dialect.Get(RequestRules.EscapedId(id, nameof(id)));
-        return SendAsync(request, Operation.Get, _dialect.ReadClient, cancellationToken);
+        return _transport.SendAsync(request, Operation.Get, _dialect.ReadClient, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -97,7 +114,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return SendAsync(_dialect.Create(request), Operation.Create, _dialect.ReadCreated, cancellationToken);
+        return _transport.SendAsync(_dialect.Create(request), Operation.Create, _dialect.ReadCreated, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -107,7 +124,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return SendAsync(_dialect.Update(escapedId, request), Operation.Update, _dialect.ReadClient, cancellationToken);
+        return _transport.SendAsync(_dialect.Update(escapedId, request), Operation.Update, _dialect.ReadClient, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -118,34 +135,21 @@ public class OAuthClientsClient : IOAuthClientsClient
     public Task<ClientSecret> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
     {
         var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
-        return SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
+        return _transport.SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
     }
 
-    private static IOAuthDialect DialectFor(OAuthClientsOptions options)
+    private static IOAuthDialect DialectFor(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
         Guard.NotNull(options, nameof(options));
-        var problems = DialectRegistry.Validate(options);
+        var problems = DialectRegistry.Validate(options, tokenProvider is not null);
         if (problems.Count > 0)
         {
             throw new ArgumentException("The OAuthClientsOptions are invalid: " + string.Join(" ", problems), nameof(options));
         }
 
-        return DialectRegistry.Create(options);
+        return DialectRegistry.Create(options, tokenProvider);
     }
 
     private static Uri WithTrailingSlash(Uri baseAddress) =>
         baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-
-    private async Task<T> SendAsync<T>(ApiRequest request, Operation operation, Func<byte[], T> read, CancellationToken cancellationToken)
-    {
-        var response = await _transport.SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return read(response.Body);
-        }
-        catch (JsonException ex)
-        {
-            throw ApiExceptionFactory.UnreadableBody(_dialect, request, response.StatusCode, response.RequestId, response.Body, ex, operation.UnknownOutcome);
-        }
-    }
 }

@@ -30,8 +30,18 @@ public class OAuthClientsOptions
     /// </summary>
     public string? Tenant { get; set; }
 
-    /// <summary>Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> in both dialects.</summary>
+    /// <summary>
+    /// Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> in both dialects. One credential
+    /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="SessionCookie"/> (Cerberus), or a
+    /// registered <see cref="IOAuthClientsTokenProvider"/>.
+    /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets the LumoAuth admin client whose credentials are exchanged for an admin token, instead of an
+    /// <see cref="ApiKey"/>. Not used by Cerberus.
+    /// </summary>
+    public ClientCredentialsOptions? ClientCredentials { get; set; }
 
     /// <summary>Gets or sets the value of the Cerberus session cookie (session mode). Not used by LumoAuth.</summary>
     public string? SessionCookie { get; set; }

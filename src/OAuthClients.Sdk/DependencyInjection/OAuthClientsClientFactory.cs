@@ -12,12 +12,15 @@ namespace OAuthClients.Sdk.DependencyInjection;
 
 /// <summary>
 /// Creates typed clients over <see cref="IHttpClientFactory"/>. The dialect of a name (and with it the credential
-/// state, such as a Cerberus CSRF token) is made once and shared by every client of that name.
+/// state: a Cerberus CSRF token, a cached admin token, the token provider) is made once and shared by every client of
+/// that name.
 /// </summary>
 internal sealed class OAuthClientsClientFactory(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<OAuthClientsOptions> optionsMonitor,
     IEnumerable<OAuthClientsRegistration> registrations,
+    IEnumerable<OAuthClientsTokenProviderRegistration> tokenProviders,
+    IServiceProvider services,
     TimeProvider time,
     ILoggerFactory loggerFactory) : IOAuthClientsClientFactory
 {
@@ -36,7 +39,8 @@ internal sealed class OAuthClientsClientFactory(
         var (dialect, options) = _dialects.GetOrAdd(name, key => new(() =>
         {
             var options = optionsMonitor.Get(key);
-            return (DialectRegistry.Create(options), options);
+            var tokenProvider = tokenProviders.LastOrDefault(provider => provider.Name == key)?.Create(services);
+            return (DialectRegistry.Create(options, tokenProvider), options);
         })).Value;
         return new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)), time, _logger);
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OAuthClients.Sdk.Dialects.Cerberus;
 using OAuthClients.Sdk.Dialects.LumoAuth;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Dialects;
 
@@ -12,8 +13,13 @@ namespace OAuthClients.Sdk.Dialects;
 /// </summary>
 internal static class DialectRegistry
 {
+    /// <summary>The number of credentials set, of which a dialect takes exactly one.</summary>
+    public static int CredentialCount(params bool[] isSet) => isSet.Count(set => set);
+
     /// <summary>Every problem with <paramref name="options"/>, each naming the setting and the fix; empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(OAuthClientsOptions options)
+    /// <param name="options">The options.</param>
+    /// <param name="hasTokenProvider">Whether an <see cref="IOAuthClientsTokenProvider"/> supplies the credential.</param>
+    public static IReadOnlyList<string> Validate(OAuthClientsOptions options, bool hasTokenProvider)
     {
         var problems = new List<string>();
         CheckBaseAddress(options.BaseAddress, problems);
@@ -40,14 +46,16 @@ internal static class DialectRegistry
         CheckCredential(options.ApiKey, nameof(options.ApiKey), problems);
         CheckCredential(options.SessionCookie, nameof(options.SessionCookie), problems);
         CheckCredential(options.CsrfToken, nameof(options.CsrfToken), problems);
+        CheckCredential(options.ClientCredentials?.ClientId, "ClientCredentials:ClientId", problems);
+        CheckCredential(options.ClientCredentials?.ClientSecret, "ClientCredentials:ClientSecret", problems);
 
         switch (options.Dialect)
         {
             case OAuthDialect.LumoAuth:
-                LumoAuthDialect.Validate(options, problems);
+                LumoAuthDialect.Validate(options, hasTokenProvider, problems);
                 break;
             case OAuthDialect.Cerberus:
-                CerberusDialect.Validate(options, problems);
+                CerberusDialect.Validate(options, hasTokenProvider, problems);
                 break;
             default:
                 problems.Add($"Dialect is {options.Dialect}: it must be one of {string.Join(", ", KnownDialects)}.");
@@ -58,10 +66,10 @@ internal static class DialectRegistry
     }
 
     /// <summary>Creates the dialect for options that <see cref="Validate"/> accepted.</summary>
-    public static IOAuthDialect Create(OAuthClientsOptions options) => options.Dialect switch
+    public static IOAuthDialect Create(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider) => options.Dialect switch
     {
-        OAuthDialect.LumoAuth => new LumoAuthDialect(options),
-        OAuthDialect.Cerberus => new CerberusDialect(options),
+        OAuthDialect.LumoAuth => new LumoAuthDialect(options, tokenProvider),
+        OAuthDialect.Cerberus => new CerberusDialect(options, tokenProvider),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Dialect, "Unknown dialect."),
     };
 
@@ -90,7 +98,7 @@ internal static class DialectRegistry
     private static void CheckCredential(string? value, string setting, List<string> problems)
     {
         // A credential is never quoted back: only what is wrong with it.
-        if (value is not null && (string.IsNullOrWhiteSpace(value) || HasWhiteSpaceOrControl(value)))
+        if (value is not null && !Guard.IsCredential(value))
         {
             problems.Add($"{setting} is blank or contains white space or control characters: set it to the exact value the provider issued, or leave it unset.");
         }
@@ -99,17 +107,4 @@ internal static class DialectRegistry
     // The tenant goes into a path segment (LumoAuth) or a header (Cerberus): ASCII keeps both unambiguous.
     private static bool IsSlug(string value) =>
         value.Length > 0 && value.All(c => c is > ' ' and < (char)127 and not ('/' or '\\' or '?' or '#'));
-
-    private static bool HasWhiteSpaceOrControl(string value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,13 +1,32 @@
 using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace OAuthClients.Sdk.Http;
 
 /// <summary>
 /// A request as a dialect describes it: method, path relative to the base address (already escaped), and a UTF-8
-/// JSON body. The transport turns it into a fresh <see cref="HttpRequestMessage"/> for every attempt.
+/// body (JSON unless <see cref="ContentType"/> says otherwise). The transport turns it into a fresh
+/// <see cref="HttpRequestMessage"/> for every attempt.
 /// </summary>
 internal sealed record ApiRequest(HttpMethod Method, string Path, byte[]? Body = null)
 {
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    /// <summary>Gets the media type of <see cref="Body"/>.</summary>
+    public MediaTypeHeaderValue ContentType { get; init; } = Json;
+
+    /// <summary>
+    /// Gets the request's own credentials (a token request's client authentication), sent instead of the dialect's
+    /// authenticator, which then neither sees the request nor learns from its response.
+    /// </summary>
+    public AuthenticationHeaderValue? Authorization { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the request may be repeated after any transient failure, as reads and
+    /// idempotent writes are. Creates and secret rotations (POST) may not, unless they say so.
+    /// </summary>
+    public bool Repeatable { get; init; } = Method != HttpMethod.Post;
+
     /// <summary>Gets a short description for messages: method and path, never a body.</summary>
     public override string ToString() => $"{Method} /{Path}";
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,27 @@ internal sealed class ApiTransport(
     TimeProvider time,
     ILogger logger)
 {
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    /// <summary>Gets the clock of timeouts, backoff and token expiry.</summary>
+    public TimeProvider Time => time;
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads its success body with <paramref name="read"/>; a body that
+    /// <paramref name="read"/> finds of the wrong shape is reported as an <see cref="OAuthClientsApiException"/>.
+    /// </summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, Func<byte[], T> read, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(response.Body);
+        }
+        catch (JsonException ex)
+        {
+            throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body, ex, operation.UnknownOutcome);
+        }
+    }
 
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
     public async Task<ApiResponse> SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
@@ -69,7 +89,14 @@ internal sealed class ApiTransport(
         for (var attempt = 1; ; attempt++)
         {
             using var message = CreateMessage(request);
-            await dialect.Authenticator.AuthenticateAsync(message, this, cancellationToken).ConfigureAwait(false);
+
+            // A request with its own credentials (a token request) is none of the dialect authenticator's business.
+            var authenticator = request.Authorization is null ? dialect.Authenticator : null;
+            if (authenticator is not null)
+            {
+                await authenticator.AuthenticateAsync(message, this, cancellationToken).ConfigureAwait(false);
+            }
+
             var started = time.GetTimestamp();
             HttpResponseMessage response;
             byte[] body;
@@ -93,7 +120,7 @@ internal sealed class ApiTransport(
 
             using (response)
             {
-                dialect.Authenticator.OnResponse(response);
+                authenticator?.OnResponse(response);
                 var requestId = ApiExceptionFactory.RequestId(response);
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
@@ -102,7 +129,7 @@ internal sealed class ApiTransport(
                     return new ApiResponse(response.StatusCode, requestId, body);
                 }
 
-                if (!replayed && dialect.Authenticator.CanReplay(response, body))
+                if (!replayed && authenticator is not null && authenticator.CanReplay(response, body))
                 {
                     replayed = true;
                     Log.ReplayingWithFreshCredentials(logger, dialect.Name, request.Method.Method, request.Path);
@@ -165,9 +192,10 @@ internal sealed class ApiTransport(
     {
         var message = new HttpRequestMessage(request.Method, new Uri(baseAddress, request.Path));
         message.Headers.Accept.Add(AcceptJson);
+        message.Headers.Authorization = request.Authorization;
         if (request.Body is not null)
         {
-            message.Content = new ByteArrayContent(request.Body) { Headers = { ContentType = JsonMediaType } };
+            message.Content = new ByteArrayContent(request.Body) { Headers = { ContentType = request.ContentType } };
         }
         else if (request.Method != HttpMethod.Get)
         {

@@ -1,27 +1,78 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Http;
 
-/// <summary>Sends a static API key as <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
-internal sealed class BearerAuthenticator(string apiKey) : IRequestAuthenticator
+/// <summary>
+/// Sends a token as <c>Authorization: Bearer &lt;token&gt;</c>, from a fixed API key, the caller's token provider or a
+/// token endpoint. When the server refuses a renewable token with 401, the request is replayed once with a new one
+/// (the server did not process a request it refused, so a replay is safe, even for a create).
+/// </summary>
+internal sealed class BearerAuthenticator(ITokenSource source) : IRequestAuthenticator
 {
-    private readonly AuthenticationHeaderValue _header = new("Bearer", apiKey);
+    private Bearer? _current;
+    private string? _refused;
 
-    public IEnumerable<string> Credentials { get; } = [apiKey];
+    public IEnumerable<string> Credentials =>
+        source.Secrets
+            .Append(Volatile.Read(ref _current)?.Token)
+            .Append(Volatile.Read(ref _refused))
+            .Where(value => !string.IsNullOrEmpty(value))
+            .Select(value => value!);
 
-    public ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken)
+    /// <summary>The bearer authenticator the options and the registered provider call for, or <see langword="null"/> when neither sets one.</summary>
+    public static BearerAuthenticator? For(OAuthClientsOptions options, IOAuthClientsTokenProvider? provider) =>
+        provider is not null ? new(new ProvidedToken(provider))
+        : options.ApiKey is { } apiKey ? new(new FixedToken(apiKey))
+        : null;
+
+    public async ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken)
     {
-        message.Headers.Authorization = _header;
-        return default;
+        var token = await source.GetTokenAsync(Volatile.Read(ref _refused), transport, cancellationToken).ConfigureAwait(false);
+        var current = Volatile.Read(ref _current);
+        if (current is null || !string.Equals(current.Token, token, StringComparison.Ordinal))
+        {
+            if (!Guard.IsCredential(token))
+            {
+                // The token itself is never quoted.
+                throw new InvalidOperationException("The token provider returned a blank token, or one with white space or control characters; the request was not sent.");
+            }
+
+            current = new Bearer(token, new AuthenticationHeaderValue("Bearer", token));
+            Volatile.Write(ref _current, current);
+        }
+
+        message.Headers.Authorization = current.Header;
     }
 
     public void OnResponse(HttpResponseMessage response)
     {
     }
 
-    public bool CanReplay(HttpResponseMessage response, byte[] body) => false;
+    public bool CanReplay(HttpResponseMessage response, byte[] body)
+    {
+        if (!source.CanRenew || response.StatusCode != HttpStatusCode.Unauthorized
+            || response.RequestMessage?.Headers.Authorization?.Parameter is not { } refused)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _refused, refused);
+        return true;
+    }
+
+    /// <summary>A token and its header, replaced together. Not a record: nothing may print the token.</summary>
+    private sealed class Bearer(string token, AuthenticationHeaderValue header)
+    {
+        public string Token { get; } = token;
+
+        public AuthenticationHeaderValue Header { get; } = header;
+    }
 }

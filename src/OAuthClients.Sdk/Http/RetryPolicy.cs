@@ -8,7 +8,8 @@ namespace OAuthClients.Sdk.Http;
 /// <summary>
 /// What may be repeated, and after how long. Reads, PUT, PATCH (a plain field set) and DELETE are idempotent and
 /// retried on any transient failure; POST (create, rotate secret) only when the server certainly did not process
-/// it: a 429, or a connection that failed before the request was sent.
+/// it: a 429, or a connection that failed before the request was sent (unless the request is
+/// <see cref="ApiRequest.Repeatable"/>, as a token request is).
 /// </summary>
 internal sealed class RetryPolicy(int maxRetries, TimeSpan maxDelay)
 {
@@ -17,18 +18,16 @@ internal sealed class RetryPolicy(int maxRetries, TimeSpan maxDelay)
 
     public int MaxRetries => maxRetries;
 
-    public static bool IsIdempotent(HttpMethod method) => method != HttpMethod.Post;
-
     /// <summary>Whether the status may be retried for this request, and the server is not asking for a longer wait than allowed.</summary>
     public bool CanRetry(ApiRequest request, HttpStatusCode status, TimeSpan? retryAfter, int retries) =>
         retries < maxRetries
         && (retryAfter is null || retryAfter <= maxDelay)
-        && ((int)status == 429 || (IsIdempotent(request.Method) && status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError
+        && ((int)status == 429 || (request.Repeatable && status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError
             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout));
 
     /// <summary>Whether a failed attempt (no response) may be retried.</summary>
     public bool CanRetry(ApiRequest request, Exception failure, int retries) =>
-        retries < maxRetries && (IsIdempotent(request.Method) || FailedBeforeSending(failure));
+        retries < maxRetries && (request.Repeatable || FailedBeforeSending(failure));
 
     /// <summary>The wait before retry number <paramref name="retry"/> (1-based): the server's, or capped exponential backoff with jitter.</summary>
     public TimeSpan Delay(int retry, TimeSpan? retryAfter)

@@ -22,4 +22,23 @@ internal static class Guard
             throw new ArgumentException("The value must not be empty or consist only of white-space characters.", paramName);
         }
     }
+
+    /// <summary>Whether <paramref name="value"/> can be a credential: not blank, and without white space or control characters.</summary>
+    public static bool IsCredential([NotNullWhen(true)] string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        foreach (var c in value!)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -40,7 +40,8 @@ public sealed class CerberusInputRulesTests(LoopbackServer server) : CerberusTes
     public static TheoryData<string, Action<OAuthClientsOptions>, string> OptionCases() => new()
     {
         { "no credential", o => o.SessionCookie = null, "Cerberus needs a credential" },
-        { "both credentials", o => o.ApiKey = "key", "ApiKey and SessionCookie are both set" },
+        { "both credentials", o => o.ApiKey = "key", "More than one Cerberus credential is set" },
+        { "LumoAuth client credentials", o => o.ClientCredentials = new() { ClientId = "admin-bot", ClientSecret = "s3cret" }, "ClientCredentials is a LumoAuth setting" },
         { "CSRF token with an API key", o => { o.SessionCookie = null; o.ApiKey = "key"; o.CsrfToken = "t"; }, "CsrfToken is only used with SessionCookie" },
         { "blank cookie name", o => o.SessionCookieName = " ", "SessionCookieName" },
         { "cookie name with '='", o => o.SessionCookieName = "a=b", "SessionCookieName" },

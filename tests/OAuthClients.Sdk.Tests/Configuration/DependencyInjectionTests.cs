@@ -66,6 +66,49 @@ public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
+    public async Task AddOAuthClientsSdk_ClientCredentialsFromConfiguration_FetchesTheAdminTokenWithThem()
+    {
+        _server.Server.Json("POST", "/t/acme/api/v1/oauth/token", 200, """{ "access_token": "at-config", "token_type": "Bearer", "expires_in": 3600 }""");
+        _server.Server.Json("GET", "/t/acme/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "x" }""");
+        var configuration = Configuration(new()
+        {
+            ["BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Tenant"] = "acme",
+            ["ClientCredentials:ClientId"] = "admin-bot",
+            ["ClientCredentials:ClientSecret"] = "secret-from-config",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IOAuthClientsClient>().GetAsync("1");
+
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin-bot:secret-from-config"));
+        Assert.Equal($"Basic {basic}", LoopbackServer.Header(_server.Requests[0], "Authorization"));
+        Assert.Equal("Bearer at-config", LoopbackServer.Header(_server.Requests[1], "Authorization"));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_UnknownNestedConfigurationKey_FailsStartupValidation()
+    {
+        var configuration = Configuration(new()
+        {
+            ["BaseAddress"] = "https://app.lumoauth.dev",
+            ["Tenant"] = "acme",
+            ["ClientCredentials:ClientId"] = "admin-bot",
+            ["ClientCredentials:Secret"] = "typo",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("'Secret'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("typo", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddOAuthClientsSdk_UnknownConfigurationKey_FailsStartupValidation()
     {
         var configuration = Configuration(new()

@@ -30,7 +30,10 @@ public sealed class OptionsValidationTests
         { "tenant with CR/LF", o => o.Tenant = "acme\r\nX-Evil: 1", "Tenant must be a slug" },
         { "tenant with non-ASCII", o => o.Tenant = "acmé", "Tenant must be a slug" },
         { "blank tenant", o => o.Tenant = " ", "Tenant must be a slug" },
-        { "no API key", o => o.ApiKey = null, "ApiKey is required for LumoAuth" },
+        { "no API key", o => o.ApiKey = null, "LumoAuth needs a credential: set ApiKey" },
+        { "API key and client credentials", o => o.ClientCredentials = new() { ClientId = "admin-bot", ClientSecret = "s3cret" }, "More than one LumoAuth credential is set" },
+        { "client credentials without a secret", o => { o.ApiKey = null; o.ClientCredentials = new() { ClientId = "admin-bot" }; }, "ClientCredentials needs both ClientId and ClientSecret" },
+        { "client secret with a space", o => { o.ApiKey = null; o.ClientCredentials = new() { ClientId = "admin-bot", ClientSecret = "s3 cret" }; }, "ClientCredentials:ClientSecret is blank or contains white space" },
         { "API key with a line break", o => o.ApiKey = ApiKey + "\r\nX-Evil: 1", "ApiKey is blank or contains white space" },
         { "session cookie for LumoAuth", o => o.SessionCookie = "cookie-value", "Cerberus settings that LumoAuth does not use" },
         { "zero timeout", o => o.Timeout = TimeSpan.Zero, "Timeout" },
@@ -84,7 +87,7 @@ public sealed class OptionsValidationTests
 
         Assert.Contains("BaseAddress is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Tenant is required", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ApiKey is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LumoAuth needs a credential", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class TestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public TestHost(Action<OAuthClientsOptions> configure)
+    public TestHost(Action<OAuthClientsOptions> configure, Action<IHttpClientBuilder>? build = null)
     {
         var options = new OAuthClientsOptions();
         configure(options);
@@ -18,7 +18,8 @@ public sealed class TestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddOAuthClientsSdk(configure);
+        var builder = services.AddOAuthClientsSdk(configure);
+        build?.Invoke(builder);
         _provider = services.BuildServiceProvider();
         Client = _provider.GetRequiredService<IOAuthClientsClient>();
         Logs = _provider.GetFakeLogCollector();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -23,7 +24,11 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
     private const string CreatedSecret = "cs_live_LEAKCHECK_created_8e2f";
     private const string RotatedSecret = "cs_live_LEAKCHECK_rotated_1d5a";
 
-    private static readonly string[] Secrets = [ApiKey, Session, InitialCsrf, RotatedCsrf, CsrfCookie, CreatedSecret, RotatedSecret, "LEAKCHECK"];
+    private const string AdminSecret = "LEAKCHECK_admin_secret_4b1e";
+    private const string FirstToken = "LEAKCHECK_token_first_6c2d";
+    private const string SecondToken = "LEAKCHECK_token_second_0f9a";
+
+    private static readonly string[] Secrets = [ApiKey, Session, InitialCsrf, RotatedCsrf, CsrfCookie, CreatedSecret, RotatedSecret, AdminSecret, FirstToken, SecondToken, "LEAKCHECK"];
 
     [Fact]
     public async Task LumoAuthLifecycle_WithFailuresAndRetries_NeverLeaksACredentialOrSecret()
@@ -44,6 +49,39 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
         var seen = await RunLifecycle(host, brokenRotateId: "broken");
 
         AssertNoSecret(host, seen);
+    }
+
+    [Fact]
+    public async Task LumoAuthClientCredentialsLifecycle_WithTokenRenewalAndRefusals_NeverLeaksATokenOrSecret()
+    {
+        server.Server.Reset();
+        const string Collection = "/t/acme/api/v1/admin/oauth-clients";
+        const string TokenPath = "/t/acme/api/v1/oauth/token";
+        var client = $$"""{ "id": "c1", "name": "App", "redirectUris": ["https://app.example.com/cb"], "secret": "{{CreatedSecret}}" }""";
+        server.Server.OnceThen("POST", TokenPath, Token(FirstToken), Token(SecondToken));
+
+        // The first token is refused once (the server quotes it), which renews it; the create is then replayed.
+        server.Server.Given(Request.Create().WithPath(Collection).UsingPost().WithHeader("Authorization", $"Bearer {FirstToken}")).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(401).WithBody($$"""{ "error": true, "code": "invalid_token", "message": "Token {{FirstToken}} expired" }"""));
+        server.Server.Json("POST", Collection, 201, client);
+        server.Server.OnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(503).WithBody("<html>down</html>"), Response.Create().WithStatusCode(200).WithBody(client));
+        server.Server.Json("GET", Collection, 200, $"[{client}]");
+        server.Server.Json("PUT", $"{Collection}/c1", 200, client);
+        server.Server.Json("POST", $"{Collection}/c1/secret", 200, $$"""{ "data": { "secret": "{{RotatedSecret}}" } }""");
+        server.Server.Status("DELETE", $"{Collection}/c1", 204);
+        server.Server.Json("GET", $"{Collection}/echo", 401, $$"""{ "error": true, "message": "Invalid token {{SecondToken}} for secret {{AdminSecret}}", "code": "invalid_token" }""");
+        server.Server.Json("POST", $"{Collection}/broken/secret", 200, $$"""{ "data": { "secret": "{{RotatedSecret}}" """);
+        using var host = new TestHost(o =>
+        {
+            o.BaseAddress = server.BaseAddress;
+            o.Tenant = "acme";
+            o.ClientCredentials = new ClientCredentialsOptions { ClientId = "admin-bot", ClientSecret = AdminSecret };
+        });
+
+        var seen = await RunLifecycle(host, brokenRotateId: "broken");
+
+        AssertNoSecret(host, seen);
+        Assert.Contains(server.Requests, r => LoopbackServer.Header(r, "Authorization") == $"Bearer {SecondToken}");
     }
 
     [Fact]
@@ -101,6 +139,9 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
         seen.Add(broken.ToString());
         return seen;
     }
+
+    private static IResponseBuilder Token(string accessToken) =>
+        Response.Create().WithStatusCode(200).WithBody($$"""{ "access_token": "{{accessToken}}", "token_type": "Bearer", "expires_in": 3600 }""");
 
     private static void AssertNoSecret(TestHost host, List<string> seen)
     {

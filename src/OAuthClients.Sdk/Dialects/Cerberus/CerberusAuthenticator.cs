@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +11,8 @@ using OAuthClients.Sdk.Http;
 namespace OAuthClients.Sdk.Dialects.Cerberus;
 
 /// <summary>
-/// Cerberus credentials: an API key as a bearer token, or a session cookie with a CSRF token on writes. The CSRF
+/// Cerberus credentials: a bearer token (an API key or a token provider's), or a session cookie with a CSRF token on
+/// writes. The CSRF
 /// token starts from the options, follows every <c>X-CSRF-Token</c> response header, and is fetched with a GET when
 /// a write has none; the <c>cerb_csrf</c> cookie the server sets is sent back (double submit). One instance is shared
 /// by every client of a registration, so its state is only ever replaced whole, atomically.
@@ -24,30 +24,30 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
     private const string OrgHeader = "X-Org-Domain";
 
     private readonly string? _organisation;
-    private readonly AuthenticationHeaderValue? _bearer;
+    private readonly BearerAuthenticator? _bearer;
     private readonly string _sessionCookieName;
     private readonly ApiRequest _tokenRequest;
     private readonly SemaphoreSlim _tokenFetch = new(1, 1);
 
-    private readonly string? _apiKey;
     private string? _sessionCookie;
     private string? _csrfToken;
     private string? _replacedCsrfToken;
     private string? _csrfCookie;
 
-    public CerberusAuthenticator(OAuthClientsOptions options, ApiRequest tokenRequest)
+    public CerberusAuthenticator(OAuthClientsOptions options, ApiRequest tokenRequest, BearerAuthenticator? bearer)
     {
         _organisation = options.Tenant;
-        _apiKey = options.ApiKey;
-        _bearer = options.ApiKey is { } key ? new AuthenticationHeaderValue("Bearer", key) : null;
+        _bearer = bearer;
         _sessionCookieName = options.SessionCookieName;
         _sessionCookie = options.SessionCookie;
         _csrfToken = options.CsrfToken;
         _tokenRequest = tokenRequest;
     }
 
-    public IEnumerable<string> Credentials =>
-        new[] { _apiKey, Volatile.Read(ref _sessionCookie), Volatile.Read(ref _csrfToken), Volatile.Read(ref _replacedCsrfToken), Volatile.Read(ref _csrfCookie) }
+    public IEnumerable<string> Credentials => _bearer?.Credentials ?? SessionCredentials;
+
+    private IEnumerable<string> SessionCredentials =>
+        new[] { Volatile.Read(ref _sessionCookie), Volatile.Read(ref _csrfToken), Volatile.Read(ref _replacedCsrfToken), Volatile.Read(ref _csrfCookie) }
             .Where(value => !string.IsNullOrEmpty(value))
             .Select(value => value!);
 
@@ -60,7 +60,7 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
         if (_bearer is not null)
         {
-            message.Headers.Authorization = _bearer;
+            await _bearer.AuthenticateAsync(message, transport, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -114,8 +114,12 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
     public bool CanReplay(HttpResponseMessage response, byte[] body)
     {
-        if (_bearer is not null
-            || response.StatusCode is not (HttpStatusCode.Forbidden or (HttpStatusCode)419)
+        if (_bearer is not null)
+        {
+            return _bearer.CanReplay(response, body);
+        }
+
+        if (response.StatusCode is not (HttpStatusCode.Forbidden or (HttpStatusCode)419)
             || response.RequestMessage is not { } request
             || !NeedsCsrfToken(request.Method)
             || Encoding.UTF8.GetString(body).IndexOf("csrf", StringComparison.OrdinalIgnoreCase) < 0)

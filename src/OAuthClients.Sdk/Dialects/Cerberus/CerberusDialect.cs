@@ -19,29 +19,35 @@ internal sealed class CerberusDialect : IOAuthDialect
     private const string Collection = "v1/admin/clients";
     private static readonly HttpMethod Patch = new("PATCH");
 
-    public CerberusDialect(OAuthClientsOptions options)
+    public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
-        Authenticator = new CerberusAuthenticator(options, List(null));
+        Authenticator = new CerberusAuthenticator(options, List(null), BearerAuthenticator.For(options, tokenProvider));
     }
 
     public string Name => DialectName;
 
     public IRequestAuthenticator Authenticator { get; }
 
-    public static void Validate(OAuthClientsOptions options, List<string> problems)
+    public static void Validate(OAuthClientsOptions options, bool hasTokenProvider, List<string> problems)
     {
-        if (options.ApiKey is null && options.SessionCookie is null)
+        switch (DialectRegistry.CredentialCount(options.ApiKey is not null, options.SessionCookie is not null, hasTokenProvider))
         {
-            problems.Add("Cerberus needs a credential: set ApiKey, or SessionCookie for session mode.");
-        }
-        else if (options.ApiKey is not null && options.SessionCookie is not null)
-        {
-            problems.Add("ApiKey and SessionCookie are both set: Cerberus authenticates with one of them; remove the other.");
+            case 0:
+                problems.Add("Cerberus needs a credential: set ApiKey, or SessionCookie for session mode, or register a token provider with AddOAuthClientsTokenProvider.");
+                break;
+            case > 1:
+                problems.Add("More than one Cerberus credential is set: keep one of ApiKey, SessionCookie and a registered token provider.");
+                break;
         }
 
-        if (options.ApiKey is not null && options.CsrfToken is not null)
+        if (options.SessionCookie is null && options.CsrfToken is not null)
         {
-            problems.Add("CsrfToken is only used with SessionCookie (session mode); API keys need no CSRF token: remove it.");
+            problems.Add("CsrfToken is only used with SessionCookie (session mode); bearer tokens need no CSRF token: remove it.");
+        }
+
+        if (options.ClientCredentials is not null)
+        {
+            problems.Add("ClientCredentials is a LumoAuth setting that Cerberus does not use: remove it (Cerberus authenticates with ApiKey, SessionCookie or a token provider).");
         }
 
         if (string.IsNullOrWhiteSpace(options.SessionCookieName) || options.SessionCookieName.Any(c => c is ';' or '=' or ',' || char.IsWhiteSpace(c) || char.IsControl(c)))

@@ -13,26 +13,44 @@ namespace OAuthClients.Sdk.Dialects.LumoAuth;
 /// LumoAuth's admin API: <c>/t/{tenant}/api/v1/admin/oauth-clients</c>, bearer API key, PUT for updates,
 /// <c>POST /{id}/secret</c> to regenerate a secret, optional <c>page</c>/<c>limit</c> pagination.
 /// </summary>
-internal sealed class LumoAuthDialect(OAuthClientsOptions options) : IOAuthDialect
+internal sealed class LumoAuthDialect : IOAuthDialect
 {
     private const string DialectName = "LumoAuth";
 
-    private readonly string _collection = $"t/{Uri.EscapeDataString(options.Tenant!)}/api/v1/admin/oauth-clients";
+    private readonly string _collection;
+
+    public LumoAuthDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
+    {
+        var tenant = $"t/{Uri.EscapeDataString(options.Tenant!)}";
+        _collection = $"{tenant}/api/v1/admin/oauth-clients";
+        Authenticator = BearerAuthenticator.For(options, tokenProvider)
+            ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"{tenant}/api/v1/oauth/token"));
+    }
 
     public string Name => DialectName;
 
-    public IRequestAuthenticator Authenticator { get; } = new BearerAuthenticator(options.ApiKey!);
+    public IRequestAuthenticator Authenticator { get; }
 
-    public static void Validate(OAuthClientsOptions options, List<string> problems)
+    public static void Validate(OAuthClientsOptions options, bool hasTokenProvider, List<string> problems)
     {
         if (options.Tenant is null)
         {
             problems.Add("Tenant is required for LumoAuth: set it to the tenant slug of your admin URLs (/t/{tenant}/...), for example 'acme-corp'.");
         }
 
-        if (options.ApiKey is null)
+        switch (DialectRegistry.CredentialCount(options.ApiKey is not null, options.ClientCredentials is not null, hasTokenProvider))
         {
-            problems.Add("ApiKey is required for LumoAuth: set it to an admin API key.");
+            case 0:
+                problems.Add("LumoAuth needs a credential: set ApiKey to an admin API key, or ClientCredentials to an admin client's ClientId and ClientSecret, or register a token provider with AddOAuthClientsTokenProvider.");
+                break;
+            case > 1:
+                problems.Add("More than one LumoAuth credential is set: keep one of ApiKey, ClientCredentials and a registered token provider.");
+                break;
+        }
+
+        if (options.ClientCredentials is { } credentials && (credentials.ClientId is null || credentials.ClientSecret is null))
+        {
+            problems.Add("ClientCredentials needs both ClientId and ClientSecret: the admin client's id and secret.");
         }
 
         if (options.SessionCookie is not null || options.CsrfToken is not null)

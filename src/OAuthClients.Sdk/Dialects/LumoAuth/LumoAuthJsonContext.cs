@@ -13,4 +13,5 @@ namespace OAuthClients.Sdk.Dialects.LumoAuth;
 [JsonSerializable(typeof(List<LumoAuthClientDto?>))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
+[JsonSerializable(typeof(LumoAuthTokenResponse))]
 internal sealed partial class LumoAuthJsonContext : JsonSerializerContext;
