@@ -35,14 +35,20 @@ services.AddOAuthClientsSdk(o =>
 {
     o.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     o.Tenant = "acme";
-    o.ApiKey = "sk_live_package_consumer";
-});
+}).AddOAuthClientsTokenProvider<ConsumerTokens>();
 await using var provider = services.BuildServiceProvider();
 var created = await provider.GetRequiredService<IOAuthClientsClient>()
     .CreateAsync(new CreateOAuthClientRequest { Name = "Packaged", RedirectUris = ["https://app.example.com/cb"] }, CancellationToken.None);
 var sent = await serve;
 
 var ok = created.Client.Name == "Packaged" && created.Secret!.Reveal() == "cs_live_0123456789abcdef"
-    && sent.StartsWith("POST /t/acme/api/v1/admin/oauth-clients ", StringComparison.Ordinal);
+    && sent.StartsWith("POST /t/acme/api/v1/admin/oauth-clients ", StringComparison.Ordinal)
+    && sent.Contains("Authorization: Bearer tok_package_consumer\r\n", StringComparison.Ordinal);
 Console.WriteLine(ok ? $"Package consumer OK: created {created.Client.Id}, secret {created.Secret}" : "Package consumer FAILED");
 return ok ? 0 : 1;
+
+/// <summary>A token provider created by DI (the trimmer must keep its constructor).</summary>
+internal sealed class ConsumerTokens : IOAuthClientsTokenProvider
+{
+    public ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken) => new("tok_package_consumer");
+}
