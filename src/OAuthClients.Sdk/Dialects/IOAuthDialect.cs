@@ -1,3 +1,4 @@
+using System;
 using OAuthClients.Sdk.Http;
 using OAuthClients.Sdk.Models;
 
@@ -35,13 +36,13 @@ internal interface IOAuthDialect
     ApiRequest RotateSecret(string escapedId);
 
     /// <summary>Reads a list response; the readers throw <see cref="System.Text.Json.JsonException"/> for a body of the wrong shape.</summary>
-    ClientPage ReadList(byte[] body, ListPage? requested);
+    ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested);
 
-    OAuthClient ReadClient(byte[] body);
+    OAuthClient ReadClient(ReadOnlySpan<byte> body);
 
-    CreatedOAuthClient ReadCreated(byte[] body);
+    CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body);
 
-    ClientSecret ReadSecret(byte[] body);
+    ClientSecret ReadSecret(ReadOnlySpan<byte> body);
 
     /// <summary>Reads what an error body says; never throws, whatever the body.</summary>
     ApiError ReadError(byte[] body);

@@ -15,9 +15,27 @@ internal static class Wire
 
     public static TimeSpan? Lifetime(long? seconds) => seconds is { } value and > 0 ? TimeSpan.FromSeconds(value) : null;
 
-    /// <summary>A list the server sent, without its null or blank entries; empty when it sent none or <c>null</c>.</summary>
-    public static IReadOnlyList<string> Strings(List<string?>? values) =>
-        values is null || values.Count == 0 ? [] : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
+    /// <summary>
+    /// A list the server sent, without its null or blank entries; empty when it sent none or <c>null</c>. The
+    /// deserialized list itself when every entry is kept (the usual case), so reading a page copies no lists.
+    /// </summary>
+    public static IReadOnlyList<string> Strings(List<string?>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
+            }
+        }
+
+        return values!;
+    }
 
     /// <summary>The first value that is not blank.</summary>
     public static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
@@ -27,18 +45,29 @@ internal static class Wire
         string.IsNullOrWhiteSpace(id) ? throw new JsonException("The client object has no 'id'.") : id!;
 
     /// <summary>The kind of the first JSON token of a body.</summary>
-    public static JsonTokenType FirstToken(byte[] body)
+    public static JsonTokenType FirstToken(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
         return reader.Read() ? reader.TokenType : JsonTokenType.None;
     }
 
     /// <summary>A body as <typeparamref name="T"/>; a JSON <c>null</c> is the wrong shape too.</summary>
-    public static T Deserialize<T>(byte[] body, JsonTypeInfo<T> typeInfo) =>
+    public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
 
     /// <summary>The clients of a list, skipping <c>null</c> entries.</summary>
     public static List<OAuthClient> Models<TDto>(List<TDto?> dtos, Func<TDto, OAuthClient> toModel)
-        where TDto : class =>
-        dtos.Where(dto => dto is not null).Select(dto => toModel(dto!)).ToList();
+        where TDto : class
+    {
+        var models = new List<OAuthClient>(dtos.Count);
+        foreach (var dto in dtos)
+        {
+            if (dto is not null)
+            {
+                models.Add(toModel(dto));
+            }
+        }
+
+        return models;
+    }
 }

@@ -36,8 +36,20 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
 
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.String
-            && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        // The usual ISO 8601 value with 'Z' or an offset parses without a string; anything else (no offset, which
+        // means UTC here, or another format) goes through DateTimeOffset.TryParse.
+        if (HasOffset(reader) && reader.TryGetDateTimeOffset(out var exact))
+        {
+            return exact.ToUniversalTime();
+        }
+
+        if (DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
             return value;
         }
@@ -48,4 +60,17 @@ internal sealed class LenientTimestampConverter : JsonConverter<DateTimeOffset?>
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Timestamps are read-only on the wire.");
+
+    // Ends with 'Z' or with a "+hh:mm"/"-hh:mm" offset (a date alone has '-' at the same place, but no 'T').
+    private static bool HasOffset(in Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        var value = reader.ValueSpan;
+        return value.IndexOf((byte)'T') > 0
+            && (value[value.Length - 1] is (byte)'Z' or (byte)'z' || (value.Length > 6 && value[value.Length - 6] is (byte)'+' or (byte)'-' && value[value.Length - 3] == (byte)':'));
+    }
 }

@@ -36,21 +36,25 @@ internal sealed class ApiTransport(
     /// Sends <paramref name="request"/> and reads its success body with <paramref name="read"/>; a body that
     /// <paramref name="read"/> finds of the wrong shape is reported as an <see cref="OAuthClientsApiException"/>.
     /// </summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, Func<byte[], T> read, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, BodyReader<T> read, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        using var response = await ExchangeAsync(request, operation, cancellationToken).ConfigureAwait(false);
         try
         {
-            return read(response.Body);
+            return read(response.Body.Span);
         }
         catch (JsonException ex)
         {
-            throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body, ex, operation.UnknownOutcome);
+            throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body.ToArray(), ex, operation.UnknownOutcome);
         }
     }
 
+    /// <summary>Sends <paramref name="request"/> for its status alone.</summary>
+    public Task SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken) =>
+        SendAsync(request, operation, static _ => true, cancellationToken);
+
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
-    public async Task<ApiResponse> SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    private async Task<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.ActivitySource.StartActivity($"OAuthClients {operation.Name}", ActivityKind.Client);
         activity?.SetTag("oauthclients.operation", operation.Name);
@@ -99,7 +103,7 @@ internal sealed class ApiTransport(
 
             var started = time.GetTimestamp();
             HttpResponseMessage response;
-            byte[] body;
+            ResponseBody body;
             try
             {
                 (response, body) = await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
@@ -126,10 +130,13 @@ internal sealed class ApiTransport(
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
                 if (response.IsSuccessStatusCode)
                 {
+                    // The caller disposes the body.
                     return new ApiResponse(response.StatusCode, requestId, body);
                 }
 
-                if (!replayed && authenticator is not null && authenticator.CanReplay(response, body))
+                var errorBody = body.ToArray();
+                body.Dispose();
+                if (!replayed && authenticator is not null && authenticator.CanReplay(response, errorBody))
                 {
                     replayed = true;
                     Log.ReplayingWithFreshCredentials(logger, dialect.Name, request.Method.Method, request.Path);
@@ -139,10 +146,10 @@ internal sealed class ApiTransport(
                 if (outcomeUnknown && request.Method == HttpMethod.Delete && response.StatusCode == HttpStatusCode.NotFound)
                 {
                     Log.DeletedByEarlierAttempt(logger, dialect.Name, request.Path);
-                    return new ApiResponse(HttpStatusCode.NoContent, requestId, []);
+                    return new ApiResponse(HttpStatusCode.NoContent, requestId, ResponseBody.Empty);
                 }
 
-                var error = ApiExceptionFactory.FromErrorResponse(dialect, request, response, body);
+                var error = ApiExceptionFactory.FromErrorResponse(dialect, request, response, errorBody);
                 if (!retryPolicy.CanRetry(request, response.StatusCode, error.RetryAfter, retries))
                 {
                     throw error;
@@ -156,9 +163,6 @@ internal sealed class ApiTransport(
     }
 
     private static string Failure(Exception ex) => ex is TimeoutException ? "timed out" : $"{ex.GetType().Name} ({(RetryPolicy.FailedBeforeSending(ex) ? "before sending" : "after sending")})";
-
-    private static byte[] WithoutByteOrderMark(byte[] body) =>
-        body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? body.AsSpan(3).ToArray() : body;
 
     private Exception TransportFailure(ApiRequest request, Exception ex, int attempts, string? outcome)
     {
@@ -209,28 +213,26 @@ internal sealed class ApiTransport(
         return message;
     }
 
-    private async Task<(HttpResponseMessage Response, byte[] Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
+        // One token source per attempt: the timeout, and the caller's token forwarded to it.
 #if NET
         using var attempt = new CancellationTokenSource(timeout, time);
 #else
         using var attempt = time.CreateCancellationTokenSource(timeout);
 #endif
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
+        using var forwarded = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), attempt)
+            : default;
         HttpResponseMessage? response = null;
         try
         {
-            response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-#if NET
-            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-#else
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-            return (response, WithoutByteOrderMark(body));
+            response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+            return (response, await ResponseBody.ReadAsync(response.Content, attempt.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller's cancellation, reported with the caller's token rather than the linked one.
+            // The caller's cancellation, reported with the caller's token rather than the attempt's.
             response?.Dispose();
             cancellationToken.ThrowIfCancellationRequested();
             throw;

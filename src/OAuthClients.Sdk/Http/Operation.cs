@@ -17,6 +17,4 @@ internal sealed record Operation(string Name, string? UnknownOutcome)
     public static Operation Delete { get; } = new("delete", null);
 
     public static Operation RotateSecret { get; } = new("rotate_secret", "the secret may have been rotated, so the old one may no longer work: rotate again to get a secret you can read");
-
-    public static Operation FetchCsrfToken { get; } = new("fetch_csrf_token", null);
 }

@@ -22,6 +22,7 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
     private const string CsrfHeader = "X-CSRF-Token";
     private const string CsrfCookie = "cerb_csrf";
     private const string OrgHeader = "X-Org-Domain";
+    private static readonly Operation FetchCsrfToken = new("fetch_csrf_token", null);
 
     private readonly string? _organisation;
     private readonly BearerAuthenticator? _bearer;
@@ -156,7 +157,7 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
         {
             if (Volatile.Read(ref _csrfToken) is null)
             {
-                await transport.SendAsync(_tokenRequest, Operation.FetchCsrfToken, cancellationToken).ConfigureAwait(false);
+                await transport.SendAsync(_tokenRequest, FetchCsrfToken, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

@@ -111,7 +111,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{Collection}/{escapedId}/rotate-secret");
 
-    public ClientPage ReadList(byte[] body, ListPage? requested)
+    public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
     {
         if (Wire.FirstToken(body) == JsonTokenType.StartArray)
         {
@@ -135,15 +135,15 @@ internal sealed class CerberusDialect : IOAuthDialect
         return new ClientPage(clients, null);
     }
 
-    public OAuthClient ReadClient(byte[] body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
 
-    public CreatedOAuthClient ReadCreated(byte[] body)
+    public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
         var dto = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped;
         return new CreatedOAuthClient(ToModel(dto), string.IsNullOrWhiteSpace(dto.ClientSecret) ? null : new ClientSecret(dto.ClientSecret!));
     }
 
-    public ClientSecret ReadSecret(byte[] body)
+    public ClientSecret ReadSecret(ReadOnlySpan<byte> body)
     {
         var secret = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped.ClientSecret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'clientSecret'.") : new ClientSecret(secret!);

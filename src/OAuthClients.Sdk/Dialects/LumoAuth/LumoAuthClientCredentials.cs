@@ -80,7 +80,7 @@ internal sealed class LumoAuthClientCredentials : ITokenSource
     private static string? Usable(Token? token, string? refusedToken, TimeProvider time) =>
         token is not null && token.Value != refusedToken && time.GetUtcNow() < token.RenewAt ? token.Value : null;
 
-    private static Token Read(byte[] body, DateTimeOffset requested)
+    private static Token Read(ReadOnlySpan<byte> body, DateTimeOffset requested)
     {
         var response = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthTokenResponse);
         if (string.IsNullOrWhiteSpace(response.AccessToken))

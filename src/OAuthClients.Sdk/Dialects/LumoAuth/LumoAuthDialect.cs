@@ -107,7 +107,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/secret");
 
-    public ClientPage ReadList(byte[] body, ListPage? requested)
+    public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
     {
         if (Wire.FirstToken(body) == JsonTokenType.StartArray)
         {
@@ -121,9 +121,9 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         return new ClientPage(clients, ListPage.After(requested, clients.Count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit));
     }
 
-    public OAuthClient ReadClient(byte[] body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
 
-    public CreatedOAuthClient ReadCreated(byte[] body)
+    public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
         var dto = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
         var secret = string.IsNullOrWhiteSpace(dto.Secret) ? null : new ClientSecret(dto.Secret!);
@@ -134,7 +134,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         return new CreatedOAuthClient(saysType ? client : client with { IsConfidential = secret is not null }, secret);
     }
 
-    public ClientSecret ReadSecret(byte[] body)
+    public ClientSecret ReadSecret(ReadOnlySpan<byte> body)
     {
         var secret = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped.Secret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'secret'.") : new ClientSecret(secret!);

@@ -1,0 +1,102 @@
+using System;
+using System.Buffers;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthClients.Sdk.Http;
+
+/// <summary>
+/// A response body read into a buffer rented from the shared pool, so a list page costs no body-sized allocation.
+/// The buffer may hold a secret, so it is cleared before it goes back to the pool.
+/// </summary>
+internal sealed class ResponseBody : IDisposable
+{
+    private const int DefaultSize = 16 * 1024;
+
+    private byte[]? _buffer;
+    private readonly int _start;
+    private readonly int _length;
+
+    private ResponseBody(byte[] buffer, int start, int length)
+    {
+        _buffer = buffer;
+        _start = start;
+        _length = length;
+    }
+
+    /// <summary>Gets an empty body, safe to share (disposing it does nothing).</summary>
+    public static ResponseBody Empty { get; } = new([], 0, 0);
+
+    /// <summary>Gets the body, without a UTF-8 byte order mark.</summary>
+    public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody))).AsSpan(_start, _length);
+
+    /// <summary>Reads <paramref name="content"/> to its end.</summary>
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared == 0)
+        {
+            return Empty;
+        }
+
+        // One byte more than declared, so that the end is seen without growing the buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared + 1 : DefaultSize);
+        var length = 0;
+        try
+        {
+#if NET
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    Return(buffer, length);
+                    buffer = larger;
+                }
+
+#if NET
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+#else
+                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+#endif
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            Return(buffer, length);
+            throw;
+        }
+
+        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        return new ResponseBody(buffer, start, length - start);
+    }
+
+    /// <summary>A copy of the body, for the rare paths (errors) that keep it.</summary>
+    public byte[] ToArray() => Span.ToArray();
+
+    public void Dispose()
+    {
+        if (_buffer is { Length: > 0 } && Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            Return(buffer, _start + _length);
+        }
+    }
+
+    private static void Return(byte[] buffer, int used)
+    {
+        buffer.AsSpan(0, used).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+}
