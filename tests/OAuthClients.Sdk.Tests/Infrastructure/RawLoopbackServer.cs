@@ -50,6 +50,23 @@ public sealed class RawLoopbackServer : IDisposable
     /// <summary>Answers with a status and JSON body.</summary>
     public static Func<NetworkStream, Task> Respond(int status, string body = "") => stream => Write(stream, $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}");
 
+    /// <summary>Answers 200 with <paramref name="body"/> in chunks of <paramref name="chunkSize"/> bytes and no Content-Length.</summary>
+    public static Func<NetworkStream, Task> Chunked(string body, int chunkSize) => async stream =>
+    {
+        await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        var bytes = Encoding.UTF8.GetBytes(body);
+        for (var offset = 0; offset < bytes.Length; offset += chunkSize)
+        {
+            var size = Math.Min(chunkSize, bytes.Length - offset);
+            await Write(stream, $"{size:x}\r\n");
+            await stream.WriteAsync(bytes.AsMemory(offset, size));
+            await Write(stream, "\r\n");
+            await stream.FlushAsync();
+        }
+
+        await Write(stream, "0\r\n\r\n");
+    };
+
     /// <summary>Promises a longer body than it sends, then closes: the body is cut short.</summary>
     public static Func<NetworkStream, Task> Truncated(string body) => stream => Write(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length + 100}\r\nConnection: close\r\n\r\n{body}");
 
