@@ -13,8 +13,19 @@ namespace OAuthClients.Sdk.Dialects;
 /// </summary>
 internal static class DialectRegistry
 {
-    /// <summary>The number of credentials set, of which a dialect takes exactly one.</summary>
-    public static int CredentialCount(params bool[] isSet) => isSet.Count(set => set);
+    /// <summary>A dialect takes exactly one credential: says how to set one when none is, and which there are when several are.</summary>
+    public static void RequireOneCredential(List<string> problems, string dialect, string howToSetOne, string credentials, params bool[] isSet)
+    {
+        switch (isSet.Count(set => set))
+        {
+            case 0:
+                problems.Add($"{dialect} needs a credential: {howToSetOne}.");
+                break;
+            case > 1:
+                problems.Add($"More than one {dialect} credential is set: keep one of {credentials}.");
+                break;
+        }
+    }
 
     /// <summary>Every problem with <paramref name="options"/>, each naming the setting and the fix; empty when valid.</summary>
     /// <param name="options">The options.</param>

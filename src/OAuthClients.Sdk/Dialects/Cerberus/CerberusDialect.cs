@@ -30,15 +30,14 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public static void Validate(OAuthClientsOptions options, bool hasTokenProvider, List<string> problems)
     {
-        switch (DialectRegistry.CredentialCount(options.ApiKey is not null, options.SessionCookie is not null, hasTokenProvider))
-        {
-            case 0:
-                problems.Add("Cerberus needs a credential: set ApiKey, or SessionCookie for session mode, or register a token provider with AddOAuthClientsTokenProvider.");
-                break;
-            case > 1:
-                problems.Add("More than one Cerberus credential is set: keep one of ApiKey, SessionCookie and a registered token provider.");
-                break;
-        }
+        DialectRegistry.RequireOneCredential(
+            problems,
+            DialectName,
+            "set ApiKey, or SessionCookie for session mode, or register a token provider with AddOAuthClientsTokenProvider",
+            "ApiKey, SessionCookie and a registered token provider",
+            options.ApiKey is not null,
+            options.SessionCookie is not null,
+            hasTokenProvider);
 
         if (options.SessionCookie is null && options.CsrfToken is not null)
         {

@@ -38,15 +38,14 @@ internal sealed class LumoAuthDialect : IOAuthDialect
             problems.Add("Tenant is required for LumoAuth: set it to the tenant slug of your admin URLs (/t/{tenant}/...), for example 'acme-corp'.");
         }
 
-        switch (DialectRegistry.CredentialCount(options.ApiKey is not null, options.ClientCredentials is not null, hasTokenProvider))
-        {
-            case 0:
-                problems.Add("LumoAuth needs a credential: set ApiKey to an admin API key, or ClientCredentials to an admin client's ClientId and ClientSecret, or register a token provider with AddOAuthClientsTokenProvider.");
-                break;
-            case > 1:
-                problems.Add("More than one LumoAuth credential is set: keep one of ApiKey, ClientCredentials and a registered token provider.");
-                break;
-        }
+        DialectRegistry.RequireOneCredential(
+            problems,
+            DialectName,
+            "set ApiKey to an admin API key, or ClientCredentials to an admin client's ClientId and ClientSecret, or register a token provider with AddOAuthClientsTokenProvider",
+            "ApiKey, ClientCredentials and a registered token provider",
+            options.ApiKey is not null,
+            options.ClientCredentials is not null,
+            hasTokenProvider);
 
         if (options.ClientCredentials is { } credentials && (credentials.ClientId is null || credentials.ClientSecret is null))
         {
