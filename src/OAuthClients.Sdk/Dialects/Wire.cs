@@ -37,6 +37,9 @@ internal static class Wire
         return values!;
     }
 
+    /// <summary>The value unless it is blank (no array, for the per-client mapping).</summary>
+    public static string? First(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
     /// <summary>The first value that is not blank.</summary>
     public static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 

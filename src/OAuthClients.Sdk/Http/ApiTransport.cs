@@ -54,7 +54,7 @@ internal sealed class ApiTransport(
         SendAsync(request, operation, static _ => true, cancellationToken);
 
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
-    private async Task<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.ActivitySource.StartActivity($"OAuthClients {operation.Name}", ActivityKind.Client);
         activity?.SetTag("oauthclients.operation", operation.Name);
@@ -85,7 +85,7 @@ internal sealed class ApiTransport(
         }
     }
 
-    private async Task<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, Activity? activity, CancellationToken cancellationToken)
     {
         var retries = 0;
         var replayed = false;
@@ -213,7 +213,7 @@ internal sealed class ApiTransport(
         return message;
     }
 
-    private async Task<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
         // One token source per attempt: the timeout, and the caller's token forwarded to it.
 #if NET

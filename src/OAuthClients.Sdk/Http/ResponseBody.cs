@@ -32,7 +32,7 @@ internal sealed class ResponseBody : IDisposable
     public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody))).AsSpan(_start, _length);
 
     /// <summary>Reads <paramref name="content"/> to its end.</summary>
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared == 0)
