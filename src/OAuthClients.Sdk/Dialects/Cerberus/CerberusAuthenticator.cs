@@ -12,9 +12,8 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
 
 /// <summary>
 /// Cerberus credentials: a bearer token (an API key or a token provider's), or a session cookie with a CSRF token on
-/// writes. The CSRF
-/// token starts from the options, follows every <c>X-CSRF-Token</c> response header, and is fetched with a GET when
-/// a write has none; the <c>cerb_csrf</c> cookie the server sets is sent back (double submit). One instance is shared
+/// writes. The CSRF token starts from the options, follows every <c>X-CSRF-Token</c> response header, and is fetched
+/// with a GET when a write has none; the <c>cerb_csrf</c> cookie the server sets is sent back (double submit). One instance is shared
 /// by every client of a registration, so its state is only ever replaced whole, atomically.
 /// </summary>
 internal sealed class CerberusAuthenticator : IRequestAuthenticator

@@ -25,16 +25,15 @@ internal sealed class LumoAuthClientCredentials : ITokenSource
     private static readonly Operation FetchToken = new("fetch_access_token", null);
 
     private readonly ApiRequest _request;
-    private readonly string _clientSecret;
     private readonly SemaphoreSlim _fetch = new(1, 1);
     private Token? _token;
 
     public LumoAuthClientCredentials(ClientCredentialsOptions credentials, string tokenPath)
     {
-        _clientSecret = credentials.ClientSecret!;
+        var secret = credentials.ClientSecret!;
 
         // RFC 6749, section 2.3.1: the id and secret are form-encoded, then joined and base64-encoded.
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{WebUtility.UrlEncode(credentials.ClientId)}:{WebUtility.UrlEncode(_clientSecret)}"));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{WebUtility.UrlEncode(credentials.ClientId)}:{WebUtility.UrlEncode(secret)}"));
         _request = new ApiRequest(HttpMethod.Post, tokenPath, Encoding.ASCII.GetBytes("grant_type=client_credentials&scope=admin"))
         {
             ContentType = Form,
@@ -43,7 +42,7 @@ internal sealed class LumoAuthClientCredentials : ITokenSource
             // Asking again only issues another token.
             Repeatable = true,
         };
-        Secrets = [_clientSecret, basic];
+        Secrets = [secret, basic];
     }
 
     public bool CanRenew => true;
