@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using OAuthClients.Sdk.Internal;
 
@@ -8,7 +7,8 @@ namespace OAuthClients.Sdk.Models;
 
 /// <summary>
 /// A client secret as returned, once, by a create or rotate-secret call. The plaintext is only reachable through
-/// <see cref="Reveal"/>: <see cref="ToString"/>, the debugger and System.Text.Json all show a redacted form.
+/// <see cref="Reveal"/>: <see cref="ToString"/>, the debugger and System.Text.Json (reflection, a source-generated
+/// <c>JsonSerializerContext</c> of the application, Native AOT) all show a redacted form.
 /// </summary>
 /// <remarks>
 /// The identity provider stores only a hash of the secret, so this object holds the only copy that will ever exist.
@@ -68,14 +68,5 @@ public sealed class ClientSecret
         }
 
         return value.Length - end >= MinRandomLength ? value.Substring(0, end) : string.Empty;
-    }
-
-    private sealed class ClientSecretJsonConverter : JsonConverter<ClientSecret>
-    {
-        public override ClientSecret Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("A ClientSecret is written redacted, so it cannot be read back from JSON.");
-
-        public override void Write(Utf8JsonWriter writer, ClientSecret value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString());
     }
 }

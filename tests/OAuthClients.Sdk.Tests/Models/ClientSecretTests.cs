@@ -49,6 +49,26 @@ public sealed class ClientSecretTests
     }
 
     [Fact]
+    public void SystemTextJson_UserSourceGeneratedContext_WritesTheSecretRedacted()
+    {
+        var created = new CreatedOAuthClient(Client, new ClientSecret(Value));
+
+        var createdJson = JsonSerializer.Serialize(created, UserJsonContext.Default.CreatedOAuthClient);
+        var secretJson = JsonSerializer.Serialize(created.Secret, UserJsonContext.Default.ClientSecret);
+
+        Assert.Equal("\"cs_live_****\"", secretJson);
+        Assert.DoesNotContain("7Hq2Vd9X", createdJson, StringComparison.Ordinal);
+        Assert.Contains("\"Secret\":\"cs_live_****\"", createdJson, StringComparison.Ordinal);
+        Assert.Contains("\"Name\":\"App\"", createdJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SystemTextJson_UserSourceGeneratedContextReadingASecret_IsRefused()
+    {
+        Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize("\"cs_live_****\"", UserJsonContext.Default.ClientSecret));
+    }
+
+    [Fact]
     public void SystemTextJson_ReadingASecret_IsRefused()
     {
         Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize<ClientSecret>("\"cs_live_****\""));
