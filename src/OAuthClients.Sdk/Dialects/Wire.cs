@@ -59,13 +59,15 @@ internal static class Wire
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
 
     /// <summary>The clients of a list, skipping <c>null</c> entries.</summary>
-    public static List<OAuthClient> Models<TDto>(List<TDto?> dtos, Func<TDto, OAuthClient> toModel)
+    // IReadOnlyList<TDto?>: the System.Text.Json 8 source generator types a list without its items' nullability,
+    // later ones with it; covariance accepts both. Indexed, so no enumerator is boxed.
+    public static List<OAuthClient> Models<TDto>(IReadOnlyList<TDto?> dtos, Func<TDto, OAuthClient> toModel)
         where TDto : class
     {
         var models = new List<OAuthClient>(dtos.Count);
-        foreach (var dto in dtos)
+        for (var i = 0; i < dtos.Count; i++)
         {
-            if (dto is not null)
+            if (dtos[i] is { } dto)
             {
                 models.Add(toModel(dto));
             }
