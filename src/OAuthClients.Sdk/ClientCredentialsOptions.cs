@@ -1,3 +1,5 @@
+using OAuthClients.Sdk.Internal;
+
 namespace OAuthClients.Sdk;
 
 /// <summary>
@@ -11,9 +13,12 @@ namespace OAuthClients.Sdk;
 /// </remarks>
 public class ClientCredentialsOptions
 {
+    private string? _clientId;
+    private string? _clientSecret;
+
     /// <summary>Gets or sets the client id of the admin client.</summary>
-    public string? ClientId { get; set; }
+    public string? ClientId { get => _clientId; set => _clientId = Setting.OrUnset(value); }
 
     /// <summary>Gets or sets the client secret of the admin client, sent only to the token endpoint (HTTP Basic).</summary>
-    public string? ClientSecret { get; set; }
+    public string? ClientSecret { get => _clientSecret; set => _clientSecret = Setting.OrUnset(value); }
 }

@@ -1,4 +1,5 @@
 using System;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk;
 
@@ -7,11 +8,20 @@ namespace OAuthClients.Sdk;
 /// Bindable from <c>IConfiguration</c>; validated when the client is created (or at start-up through
 /// <c>AddOAuthClientsSdk</c>), with a message that names the wrong setting.
 /// </summary>
-/// <remarks>The client copies these settings when it is created; later changes to this object have no effect on it.</remarks>
+/// <remarks>
+/// The client copies these settings when it is created; later changes to this object have no effect on it.
+/// An empty string is no value: setting a text option to <c>""</c> (or leaving <c>"ApiKey": ""</c> as a placeholder in
+/// appsettings.json) leaves it unset.
+/// </remarks>
 public class OAuthClientsOptions
 {
     /// <summary>The default value of <see cref="SessionCookieName"/>.</summary>
     public const string DefaultSessionCookieName = "cerberus_session";
+
+    private string? _tenant;
+    private string? _apiKey;
+    private string? _sessionCookie;
+    private string? _csrfToken;
 
     /// <summary>Gets or sets the identity provider's dialect.</summary>
     /// <value>The default value is <see cref="OAuthDialect.LumoAuth"/>.</value>
@@ -28,14 +38,14 @@ public class OAuthClientsOptions
     /// Gets or sets the tenant. LumoAuth: the tenant slug of the path (<c>/t/{tenant}/...</c>), required.
     /// Cerberus: the organisation slug sent as the <c>X-Org-Domain</c> header, when set.
     /// </summary>
-    public string? Tenant { get; set; }
+    public string? Tenant { get => _tenant; set => _tenant = Setting.OrUnset(value); }
 
     /// <summary>
     /// Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> in both dialects. One credential
     /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="SessionCookie"/> (Cerberus), or a
     /// registered <see cref="IOAuthClientsTokenProvider"/>.
     /// </summary>
-    public string? ApiKey { get; set; }
+    public string? ApiKey { get => _apiKey; set => _apiKey = Setting.OrUnset(value); }
 
     /// <summary>
     /// Gets or sets the LumoAuth admin client whose credentials are exchanged for an admin token, instead of an
@@ -44,7 +54,7 @@ public class OAuthClientsOptions
     public ClientCredentialsOptions? ClientCredentials { get; set; }
 
     /// <summary>Gets or sets the value of the Cerberus session cookie (session mode). Not used by LumoAuth.</summary>
-    public string? SessionCookie { get; set; }
+    public string? SessionCookie { get => _sessionCookie; set => _sessionCookie = Setting.OrUnset(value); }
 
     /// <summary>
     /// Gets or sets the name of the Cerberus session cookie. Newer Cerberus servers use <c>cerb_sid</c>.
@@ -56,7 +66,7 @@ public class OAuthClientsOptions
     /// Gets or sets the initial Cerberus CSRF token (session mode). Optional: the client keeps the token up to date
     /// from the server's responses, and obtains one when it has none.
     /// </summary>
-    public string? CsrfToken { get; set; }
+    public string? CsrfToken { get => _csrfToken; set => _csrfToken = Setting.OrUnset(value); }
 
     /// <summary>Gets or sets the time one attempt of a request may take before it fails with a <see cref="TimeoutException"/>.</summary>
     /// <value>The default value is 30 seconds.</value>

@@ -30,17 +30,32 @@ public static class OAuthClientsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the unnamed client with options bound from <paramref name="configuration"/> (for example the
-    /// <c>OAuthClients</c> section of appsettings.json). A key that is not an option fails validation at start-up, so
-    /// a typo does not pass silently.
+    /// <c>OAuthClients</c> section of appsettings.json), as <see cref="AddOAuthClientsSdk(IServiceCollection, string, IConfiguration)"/> does.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section that holds the options.</param>
     /// <returns>The builder of the underlying <see cref="System.Net.Http.HttpClient"/>, to add handlers to.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IHttpClientBuilder AddOAuthClientsSdk(this IServiceCollection services, IConfiguration configuration)
+    public static IHttpClientBuilder AddOAuthClientsSdk(this IServiceCollection services, IConfiguration configuration) =>
+        AddOAuthClientsSdk(services, Options.DefaultName, configuration);
+
+    /// <summary>
+    /// Registers a client under <paramref name="name"/> with options bound from <paramref name="configuration"/> (for
+    /// example the <c>OAuthClients:Providers:Cerberus</c> section of appsettings.json). The binding is strict: a key that
+    /// is not a setting fails at start-up with an <see cref="OptionsValidationException"/> that gives its path and the
+    /// nearest setting ("OAuthClients:Tennant is not a setting; did you mean Tenant?"). An empty value counts as unset,
+    /// so a placeholder such as <c>"ApiKey": ""</c> is not a credential.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The registration's name; <see cref="string.Empty"/> is the unnamed client.</param>
+    /// <param name="configuration">The configuration section that holds the options.</param>
+    /// <returns>The builder of the underlying <see cref="System.Net.Http.HttpClient"/>, to add handlers to.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IHttpClientBuilder AddOAuthClientsSdk(this IServiceCollection services, string name, IConfiguration configuration)
     {
         Guard.NotNull(configuration, nameof(configuration));
-        return AddOAuthClientsSdk(services, Options.DefaultName, options => configuration.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true));
+        Guard.NotNull(name, nameof(name));
+        return AddOAuthClientsSdk(services, name, options => OptionsBinding.Bind(configuration, name, options));
     }
 
     /// <summary>

@@ -102,9 +102,9 @@ public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
         services.AddOAuthClientsSdk(configuration);
         await using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("'Secret'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ClientCredentials:Secret is not a setting; did you mean ClientSecret?", Assert.Single(error.Failures));
         Assert.DoesNotContain("typo", error.Message, StringComparison.Ordinal);
     }
 
@@ -122,9 +122,134 @@ public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
         services.AddOAuthClientsSdk(configuration);
         await using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Tennant", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Tennant is not a setting; did you mean Tenant?", Assert.Single(error.Failures));
+        Assert.DoesNotContain("typo", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_UnknownKeyInASection_NamesItsPathAndTheNearestSetting()
+    {
+        var configuration = Configuration(new()
+        {
+            ["OAuthClients:BaseAddress"] = "https://app.lumoauth.dev",
+            ["OAuthClients:Tenant"] = "acme",
+            ["OAuthClients:ApiKey"] = "sk_x",
+            ["OAuthClients:Tennant"] = "typo",
+            ["OAuthClients:Colour"] = "blue",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration.GetSection("OAuthClients"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("OAuthClients:Tennant is not a setting; did you mean Tenant?", error.Failures);
+        Assert.Contains(error.Failures, f => f.StartsWith("OAuthClients:Colour is not a setting; the settings are Dialect, BaseAddress, Tenant, ApiKey,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_NamedFromConfiguration_BindsEachSectionStrictly()
+    {
+        _server.Server.Json("GET", "/t/lumo-tenant/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "lumo" }""");
+        _server.Server.Json("GET", "/v1/admin/clients/1", 200, """{ "id": "1", "name": "cerb" }""");
+        var configuration = Configuration(new()
+        {
+            ["Providers:Lumo:BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Providers:Lumo:Tenant"] = "lumo-tenant",
+            ["Providers:Lumo:ApiKey"] = "sk_lumo",
+            ["Providers:Cerb:Dialect"] = "Cerberus",
+            ["Providers:Cerb:BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Providers:Cerb:ApiKey"] = "sk_cerb",
+            ["Providers:Cerb:MaxRetries"] = "0",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk("lumo", configuration.GetSection("Providers:Lumo"));
+        services.AddOAuthClientsSdk("cerb", configuration.GetSection("Providers:Cerb"));
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IOAuthClientsClientFactory>();
+
+        Assert.Equal("lumo", (await factory.CreateClient("lumo").GetAsync("1")).Name);
+        Assert.Equal("cerb", (await factory.CreateClient("cerb").GetAsync("1")).Name);
+        Assert.Equal("Bearer sk_lumo", LoopbackServer.Header(_server.Requests[0], "Authorization"));
+        Assert.Equal("Bearer sk_cerb", LoopbackServer.Header(_server.Requests[1], "Authorization"));
+        Assert.Equal(0, provider.GetRequiredService<IOptionsMonitor<OAuthClientsOptions>>().Get("cerb").MaxRetries);
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_NamedFromConfigurationWithATypo_FailsStartupNamingThePath()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Providers:Cerb:Dialect"] = "Cerberus",
+            ["Providers:Cerb:BaseAddress"] = "https://iam.example.com",
+            ["Providers:Cerb:ApiKey"] = "sk_cerb",
+            ["Providers:Cerb:SessionCookeName"] = "cerb_sid",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk("cerb", configuration.GetSection("Providers:Cerb"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal("cerb", error.OptionsName);
+        Assert.Equal("Providers:Cerb:SessionCookeName is not a setting; did you mean SessionCookieName?", Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_EmptyValuesInConfiguration_CountAsUnset()
+    {
+        _server.Server.Json("POST", "/t/acme/api/v1/oauth/token", 200, """{ "access_token": "at-config", "token_type": "Bearer", "expires_in": 3600 }""");
+        _server.Server.Json("GET", "/t/acme/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "x" }""");
+        var configuration = Configuration(new()
+        {
+            ["BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Tenant"] = "acme",
+            ["ApiKey"] = "",
+            ["SessionCookie"] = "",
+            ["SessionCookieName"] = "",
+            ["Timeout"] = "",
+            ["MaxRetries"] = "",
+            ["ClientCredentials:ClientId"] = "admin-bot",
+            ["ClientCredentials:ClientSecret"] = "secret-from-config",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        await provider.GetRequiredService<IOAuthClientsClient>().GetAsync("1");
+
+        var options = provider.GetRequiredService<IOptionsMonitor<OAuthClientsOptions>>().Get(Options.DefaultName);
+        Assert.Null(options.ApiKey);
+        Assert.Equal(OAuthClientsOptions.DefaultSessionCookieName, options.SessionCookieName);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
+        Assert.Equal(3, options.MaxRetries);
+        Assert.Equal("Bearer at-config", LoopbackServer.Header(_server.Requests[1], "Authorization"));
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_EmptyCredentialSectionInConfiguration_IsNoCredential()
+    {
+        _server.Server.Json("GET", "/t/acme/api/v1/admin/oauth-clients/1", 200, """{ "id": "1", "name": "x" }""");
+        var configuration = Configuration(new()
+        {
+            ["BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Tenant"] = "acme",
+            ["ApiKey"] = "sk_key",
+            ["ClientCredentials:ClientId"] = "",
+            ["ClientCredentials:ClientSecret"] = "",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        await provider.GetRequiredService<IOAuthClientsClient>().GetAsync("1");
+
+        Assert.Null(provider.GetRequiredService<IOptionsMonitor<OAuthClientsOptions>>().Get(Options.DefaultName).ClientCredentials);
+        Assert.Equal("Bearer sk_key", LoopbackServer.Header(_server.SingleRequest(), "Authorization"));
     }
 
     [Fact]

@@ -91,6 +91,33 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void Constructor_EmptyApiKeyBesideClientCredentials_CountsAsUnset()
+    {
+        var options = Valid();
+        options.ApiKey = string.Empty;
+        options.ClientCredentials = new() { ClientId = "admin-bot", ClientSecret = "s3cret" };
+
+        using var http = new HttpClient();
+
+        var error = Record.Exception(() => new OAuthClientsClient(http, options));
+
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void Options_EmptyText_IsUnset()
+    {
+        var sut = new OAuthClientsOptions { Tenant = "", ApiKey = "", SessionCookie = "", CsrfToken = "", ClientCredentials = new() { ClientId = "", ClientSecret = "" } };
+
+        Assert.Null(sut.Tenant);
+        Assert.Null(sut.ApiKey);
+        Assert.Null(sut.SessionCookie);
+        Assert.Null(sut.CsrfToken);
+        Assert.Null(sut.ClientCredentials.ClientId);
+        Assert.Null(sut.ClientCredentials.ClientSecret);
+    }
+
+    [Fact]
     public void Options_Defaults_AreDocumentedValues()
     {
         var options = new OAuthClientsOptions();
