@@ -61,6 +61,7 @@ internal sealed class ApiTransport(
         activity?.SetTag("oauthclients.dialect", dialect.Name);
         var started = time.GetTimestamp();
         var outcome = "success";
+        string? errorType = null;
         try
         {
             return await SendWithRetriesAsync(request, operation, activity, cancellationToken).ConfigureAwait(false);
@@ -74,12 +75,19 @@ internal sealed class ApiTransport(
                 OperationCanceledException => "canceled",
                 _ => "transport_error",
             };
+            errorType = Telemetry.ErrorType(ex);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            activity?.SetTag("error.type", errorType);
             throw;
         }
         finally
         {
             var tags = new TagList { { "oauthclients.dialect", dialect.Name }, { "oauthclients.operation", operation.Name }, { "oauthclients.outcome", outcome } };
+            if (errorType is not null)
+            {
+                tags.Add("error.type", errorType);
+            }
+
             Telemetry.Duration.Record(time.GetElapsedTime(started).TotalSeconds, tags);
             Telemetry.Operations.Add(1, tags);
         }

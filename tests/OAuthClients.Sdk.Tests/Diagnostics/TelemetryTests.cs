@@ -28,6 +28,7 @@ public sealed class TelemetryTests : IDisposable
     private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
     private readonly ActivityListener _activityListener;
     private readonly MeterListener _meterListener = new();
+    private readonly ConcurrentQueue<Instrument> _instruments = new();
 
     public TelemetryTests()
     {
@@ -42,6 +43,7 @@ public sealed class TelemetryTests : IDisposable
         {
             if (instrument.Meter.Name == "OAuthClients.Sdk")
             {
+                _instruments.Enqueue(instrument);
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -85,6 +87,8 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(ActivityStatusCode.Unset, get.Status);
         Assert.Equal(ActivityStatusCode.Error, activities[2].Status);
         Assert.Equal(404, activities[2].GetTagItem("http.response.status_code"));
+        Assert.Equal("404", activities[2].GetTagItem("error.type"));
+        Assert.Null(get.GetTagItem("error.type"));
         var tagValues = activities.SelectMany(a => a.TagObjects).Select(t => t.Value?.ToString() ?? string.Empty).ToArray();
         Assert.DoesNotContain(tagValues, v => v.Contains(created.Client.Id, StringComparison.Ordinal) || v.Contains(server.ApiKey, StringComparison.Ordinal) || v.Contains(created.Secret!.Reveal(), StringComparison.Ordinal));
     }
@@ -106,9 +110,44 @@ public sealed class TelemetryTests : IDisposable
         Assert.All(counts, m => Assert.Equal(1d, m.Value));
         Assert.All(counts, m => Assert.Equal("LumoAuth", m.Tags["oauthclients.dialect"]));
         Assert.All(counts, m => Assert.Equal("list", m.Tags["oauthclients.operation"]));
+        Assert.Equal(["500", null], counts.Select(m => m.Tags.GetValueOrDefault("error.type")));
         var durations = _measurements.Where(m => m.Instrument == "oauthclients.client.operation.duration").ToArray();
         Assert.Equal(2, durations.Length);
         Assert.All(durations, m => Assert.True(m.Value >= 0));
+        Assert.Equal(["500", null], durations.Select(m => m.Tags.GetValueOrDefault("error.type")));
+    }
+
+    [Fact]
+    public async Task Operations_FailingWithoutAResponse_TagTheExceptionTypeAsErrorType()
+    {
+        var options = new OAuthClientsOptions
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}/"),
+            Tenant = "acme",
+            ApiKey = "sk_x",
+            MaxRetries = 0,
+        };
+        var sut = new OAuthClientsClient(options);
+
+        await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => sut.GetAsync("1"));
+
+        var activity = Assert.Single(_activities);
+        Assert.Equal("System.Net.Http.HttpRequestException", activity.GetTagItem("error.type"));
+        Assert.Contains(_measurements, m => m.Instrument == "oauthclients.client.operations" && Equals(m.Tags["error.type"], "System.Net.Http.HttpRequestException"));
+    }
+
+    [Fact]
+    public void DurationHistogram_AdvisesBucketsForHttpCalls()
+    {
+        var histogram = Assert.IsType<Histogram<double>>(_instruments.Single(i => i.Name == "oauthclients.client.operation.duration"));
+
+        var buckets = histogram.Advice?.HistogramBucketBoundaries;
+
+        Assert.NotNull(buckets);
+        Assert.Equal(0.005, buckets[0]);
+        Assert.Contains(0.1, buckets);
+        Assert.Contains(1d, buckets);
+        Assert.Equal(60d, buckets[^1]);
     }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
