@@ -25,8 +25,9 @@ namespace OAuthClients.Sdk.Testing;
 /// <summary>
 /// A stateful fake of a provider's admin API, on 127.0.0.1 and a free port, for your own tests of code that uses
 /// OAuthClients.Sdk. Create stores a client and returns its secret once; list, get, update, delete and rotate act on
-/// what is stored. Unknown ids, wrong credentials, missing CSRF tokens and invalid bodies get the provider's own
-/// error bodies. Faults can be injected for the next requests.
+/// what is stored. Unknown ids, wrong credentials, missing CSRF tokens and invalid bodies (including grant types and
+/// scopes the providers refuse) get the provider's own error bodies. Every request is recorded, headers included with
+/// credentials masked. Faults can be injected for the next requests (<see cref="FailNext"/>, <see cref="ClearFaults"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -39,6 +40,8 @@ public sealed class FakeOAuthClientsServer : IDisposable
 {
     /// <summary>The tenant (LumoAuth) or organisation (Cerberus) the fake serves.</summary>
     public const string DefaultTenant = "acme";
+
+    private const string RequestIdHeader = "X-Request-Id";
 
     private readonly object _gate = new();
     private readonly List<StoredClient> _clients = [];
@@ -87,7 +90,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         }
     }
 
-    /// <summary>Gets the requests received so far, in order (header values are not kept).</summary>
+    /// <summary>Gets the requests received so far, in order, with their headers (credential values masked).</summary>
     public IReadOnlyList<FakeRequest> Requests => _requests.ToArray();
 
     /// <summary>Starts a fake of <paramref name="dialect"/> on 127.0.0.1 and a free port.</summary>
@@ -112,12 +115,24 @@ public sealed class FakeOAuthClientsServer : IDisposable
         }
     }
 
-    /// <summary>Makes the next <paramref name="count"/> requests fail with <paramref name="status"/> and the dialect's error body.</summary>
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests fail with <paramref name="status"/> and the provider's own error
+    /// body and error code for that status (a 422 gets the code of a validation failure, a 503 that of an unavailable
+    /// service). Faults are queued: each request, whatever its route, takes the next one before anything else happens,
+    /// so a fault meant for a call is used up by whatever request comes first (a retry, a token or CSRF request).
+    /// Queued faults outlive the test that queued them: <see cref="ClearFaults"/> drops them.
+    /// </summary>
     /// <param name="count">How many requests fail.</param>
     /// <param name="status">The status they get, such as 503 or 429.</param>
     /// <param name="retryAfter">A <c>Retry-After</c> header to send with them, if any.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or <paramref name="status"/> is not an error status (400-599).</exception>
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
     {
+        if ((int)status is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "An injected fault is an error status, 400 to 599.");
+        }
+
         Enqueue(count, _ =>
         {
             var response = _dialect.Error((int)status, "Injected fault");
@@ -130,9 +145,25 @@ public sealed class FakeOAuthClientsServer : IDisposable
         });
     }
 
-    /// <summary>Delays the next <paramref name="count"/> requests by <paramref name="delay"/> (real time), then answers them normally.</summary>
+    /// <summary>Drops every fault and delay queued by <see cref="FailNext"/> and <see cref="DelayNext"/> that no request has taken yet.</summary>
+    /// <returns>How many were dropped.</returns>
+    public int ClearFaults()
+    {
+        lock (_gate)
+        {
+            var dropped = _faults.Count;
+            _faults.Clear();
+            return dropped;
+        }
+    }
+
+    /// <summary>
+    /// Delays the next <paramref name="count"/> requests by <paramref name="delay"/> (real time), then answers them
+    /// normally. Delays share the queue of <see cref="FailNext"/>; <see cref="ClearFaults"/> drops them too.
+    /// </summary>
     /// <param name="count">How many requests are delayed.</param>
     /// <param name="delay">How long each waits.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public void DelayNext(int count, TimeSpan delay) =>
         Enqueue(count, async stopping =>
         {
@@ -180,6 +211,11 @@ public sealed class FakeOAuthClientsServer : IDisposable
 
     private void Enqueue(int count, Func<CancellationToken, Task<FakeResponse?>> fault)
     {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The count of requests must be 0 or more.");
+        }
+
         lock (_gate)
         {
             for (var i = 0; i < count; i++)
@@ -191,7 +227,8 @@ public sealed class FakeOAuthClientsServer : IDisposable
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
-        _requests.Enqueue(new FakeRequest(request.Method, request.Url[request.Url.IndexOf('/', request.Url.IndexOf("//", StringComparison.Ordinal) + 2)..], request.Body));
+        var path = request.Url[request.Url.IndexOf('/', request.Url.IndexOf("//", StringComparison.Ordinal) + 2)..];
+        _requests.Enqueue(new FakeRequest(request.Method, path, request.Body) { Headers = HeaderMask.Masked(request.Headers) });
         Func<CancellationToken, Task<FakeResponse?>>? fault;
         lock (_gate)
         {
@@ -202,6 +239,13 @@ public sealed class FakeOAuthClientsServer : IDisposable
             ?? _dialect.Authenticate(request)
             ?? Route(request);
         _dialect.Decorate(response);
+        if (_dialect.SendsRequestId)
+        {
+            // Like Cerberus: every response carries X-Request-Id, echoing the client's own when it sent one.
+            response.Headers[RequestIdHeader] = request.Headers?.FirstOrDefault(h => string.Equals(h.Key, RequestIdHeader, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault()
+                ?? "req_" + Json.Random(20);
+        }
+
         return ToWireMock(response);
     }
 

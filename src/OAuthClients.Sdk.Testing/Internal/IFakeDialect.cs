@@ -10,6 +10,9 @@ internal interface IFakeDialect
     /// <summary>Gets the path of the client collection, such as <c>/v1/admin/clients</c>.</summary>
     string Collection { get; }
 
+    /// <summary>Gets whether every response carries an <c>X-Request-Id</c> (Cerberus does; LumoAuth documents none).</summary>
+    bool SendsRequestId { get; }
+
     /// <summary>Gets whether clients have the Cerberus-only members (ID token lifetime, updatedAt).</summary>
     bool HasIdTokens { get; }
 

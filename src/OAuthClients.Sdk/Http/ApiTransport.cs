@@ -39,14 +39,18 @@ internal sealed class ApiTransport(
     public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, BodyReader<T> read, CancellationToken cancellationToken)
     {
         using var response = await ExchangeAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        T result;
         try
         {
-            return read(response.Body.Span);
+            result = read(response.Body.Span);
         }
         catch (JsonException ex)
         {
             throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body.ToArray(), ex, operation.UnknownOutcome);
         }
+
+        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId);
+        return result;
     }
 
     /// <summary>Sends <paramref name="request"/> for its status alone.</summary>

@@ -22,6 +22,8 @@ internal sealed class CerberusFake(string organisation, string apiKey, string se
 
     public bool HasIdTokens => true;
 
+    public bool SendsRequestId => true;
+
     public (string UpdateMethod, string RotateSegment) Routes => ("PATCH", "rotate-secret");
 
     public FakeResponse? Authenticate(IRequestMessage request)
@@ -72,9 +74,14 @@ internal sealed class CerberusFake(string organisation, string apiKey, string se
             401 => ("unauthorized", "Unauthorized"),
             403 => ("forbidden", "Forbidden"),
             404 => ("not-found", "Not Found"),
+            408 => ("request-timeout", "Request Timeout"),
             409 => ("conflict", "Conflict"),
+            422 => ("unprocessable-entity", "Unprocessable Entity"),
             429 => ("rate-limit", "Too Many Requests"),
+            502 => ("bad-gateway", "Bad Gateway"),
             503 => ("service-unavailable", "Service Unavailable"),
+            504 => ("gateway-timeout", "Gateway Timeout"),
+            < 500 => ("bad-request", "Bad Request"),
             _ => ("internal-error", "Internal Server Error"),
         };
         var body = new JsonObject
@@ -142,6 +149,8 @@ internal sealed class CerberusFake(string organisation, string apiKey, string se
         {
             errors["scopes"] = "Array must contain at least 1 element(s)";
         }
+
+        OAuthRules.Check(body, "grantTypes", "scopes", Json.String(body, "clientType") == "confidential", errors);
 
         return errors;
     }

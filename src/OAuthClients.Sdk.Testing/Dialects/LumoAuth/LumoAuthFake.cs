@@ -17,6 +17,8 @@ internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
 
     public bool HasIdTokens => false;
 
+    public bool SendsRequestId => false;
+
     public (string UpdateMethod, string RotateSegment) Routes => ("PUT", "secret");
 
     public FakeResponse? Authenticate(IRequestMessage request) =>
@@ -37,12 +39,17 @@ internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
             ["status"] = status,
             ["code"] = status switch
             {
-                400 => "validation_error",
+                400 or 422 => "validation_error",
                 401 => "invalid_token",
                 403 => "permission_denied",
                 404 => "resource_not_found",
+                408 => "request_timeout",
                 409 => "duplicate_resource",
                 429 => "rate_limit_exceeded",
+                502 => "bad_gateway",
+                503 => "service_unavailable",
+                504 => "gateway_timeout",
+                < 500 => "invalid_request",
                 _ => "internal_error",
             },
         };
@@ -82,6 +89,8 @@ internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
         {
             errors["redirectUris"] = "At least one redirect URI is required";
         }
+
+        OAuthRules.Check(body, "grantTypes", "allowedScopes", Json.Bool(body, "isConfidential") ?? true, errors);
 
         return errors;
     }
