@@ -1,7 +1,5 @@
 using System;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,42 +7,28 @@ using OAuthClients.Sdk;
 using OAuthClients.Sdk.Models;
 
 // A tiny consumer of the package as shipped (and, published with PublishAot, proof that it trims and compiles
-// ahead of time without warnings). It talks to a one-shot loopback server and checks what it got.
-using var listener = new TcpListener(IPAddress.Loopback, 0);
-listener.Start();
-var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-var serve = Task.Run(async () =>
-{
-    using var connection = await listener.AcceptTcpClientAsync();
-    var stream = connection.GetStream();
-    var buffer = new byte[8192];
-    var request = new StringBuilder();
-    while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-    {
-        request.Append(Encoding.ASCII.GetString(buffer, 0, await stream.ReadAsync(buffer)));
-    }
-
-    var body = """{ "id": "c1", "name": "Packaged", "redirectUris": ["https://app.example.com/cb"], "secret": "cs_live_0123456789abcdef" }""";
-    var response = $"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
-    await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
-    return request.ToString();
-});
+// ahead of time without warnings). It talks to a one-shot loopback server and checks what it got, then writes the
+// created client through its own source-generated JSON context, which must keep the secret redacted.
+using var server = new OneShotServer();
+var serve = server.ServeAsync("201 Created", """{ "id": "c1", "name": "Packaged", "redirectUris": ["https://app.example.com/cb"], "secret": "cs_live_0123456789abcdef" }""");
 
 var services = new ServiceCollection();
 services.AddOAuthClientsSdk(o =>
 {
-    o.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    o.BaseAddress = server.BaseAddress;
     o.Tenant = "acme";
 }).AddOAuthClientsTokenProvider<ConsumerTokens>();
 await using var provider = services.BuildServiceProvider();
 var created = await provider.GetRequiredService<IOAuthClientsClient>()
     .CreateAsync(new CreateOAuthClientRequest { Name = "Packaged", RedirectUris = ["https://app.example.com/cb"] }, CancellationToken.None);
 var sent = await serve;
+var json = JsonSerializer.Serialize(created, ConsumerJson.Default.CreatedOAuthClient);
 
 var ok = created.Client.Name == "Packaged" && created.Secret!.Reveal() == "cs_live_0123456789abcdef"
     && sent.StartsWith("POST /t/acme/api/v1/admin/oauth-clients ", StringComparison.Ordinal)
-    && sent.Contains("Authorization: Bearer tok_package_consumer\r\n", StringComparison.Ordinal);
-Console.WriteLine(ok ? $"Package consumer OK: created {created.Client.Id}, secret {created.Secret}" : "Package consumer FAILED");
+    && sent.Contains("Authorization: Bearer tok_package_consumer\r\n", StringComparison.Ordinal)
+    && json.Contains("\"Secret\":\"cs_live_****\"", StringComparison.Ordinal) && !json.Contains("0123456789abcdef", StringComparison.Ordinal);
+Console.WriteLine(ok ? $"Package consumer OK: created {created.Client.Id}, secret {created.Secret}, JSON {json.Length} chars, redacted" : $"Package consumer FAILED: {json}");
 return ok ? 0 : 1;
 
 /// <summary>A token provider created by DI (the trimmer must keep its constructor).</summary>
