@@ -5,7 +5,7 @@ using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Testing;
 using Xunit;
 
-namespace OAuthClients.Sdk.Tests.Configuration;
+namespace OAuthClients.Sdk.Tests;
 
 /// <summary>The lookups by client_id and by name, built on listing, for both dialects.</summary>
 public sealed class LookupTests
