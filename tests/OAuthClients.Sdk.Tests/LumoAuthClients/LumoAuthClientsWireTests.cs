@@ -356,6 +356,18 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
         Assert.DoesNotContain(ApiKey, string.Join(" ", error.Errors), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetAsync_UnreadableErrorQuotesAnotherApiKeyMember_MasksItsValueInTheExcerpt()
+    {
+        _server.Server.Json("GET", $"{Collection}/41", 502, """{ "upstream": { "headers": { "X-API-Key": "lmk_someone_elses_key", "x_api_key": "lmk_another_key" } } }""");
+
+        var error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => _sut.GetAsync("41"));
+
+        Assert.Contains("starts with", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("lmk_someone_elses_key", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("lmk_another_key", error.Message, StringComparison.Ordinal);
+    }
+
     internal static string Fixture(string name) => Fixtures.Read("lumoauth-clients", name);
 
     private static IResponseBuilder Json(string body) => Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
