@@ -180,7 +180,7 @@ public class OAuthClientsClient : IOAuthClientsClient
 
     /// <summary>
     /// The page with each summary replaced by its full client, fetched <paramref name="maxConcurrency"/> at a time, in
-    /// the page's order. A client deleted since the list (404) is left out; any other failure stops the rest.
+    /// the page's order. A client deleted since the list (404) is left out; any other failure cancels the rest and is thrown.
     /// </summary>
     private async Task<IReadOnlyList<OAuthClient>> FullClientsAsync(IReadOnlyList<OAuthClient> page, int maxConcurrency, CancellationToken cancellationToken)
     {
@@ -212,16 +212,10 @@ public class OAuthClientsClient : IOAuthClientsClient
                 slots.Release();
             }
         }).ToArray();
-        try
-        {
-            var full = await Task.WhenAll(fetches).ConfigureAwait(false);
-            return full.Where(client => client is not null).Select(client => client!).ToArray();
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Another fetch failed and cancelled this one: report that failure, not the cancellation.
-            throw fetches.Select(f => f.Exception?.InnerException).First(e => e is not null and not OperationCanceledException)!;
-        }
+
+        // WhenAll faults with the failure itself when one fetch fails and the others are cancelled because of it.
+        var full = await Task.WhenAll(fetches).ConfigureAwait(false);
+        return full.Where(client => client is not null).Select(client => client!).ToArray();
     }
 
     private static IOAuthDialect DialectFor(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)

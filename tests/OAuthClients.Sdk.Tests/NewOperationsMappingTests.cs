@@ -28,25 +28,14 @@ public sealed class NewOperationsMappingTests : IClassFixture<LoopbackServer>
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task EnableDisableAsync_SeedApi_PutsIsActive(bool enable)
+    [InlineData(OAuthDialect.LumoAuth, true, "PUT", SeedCollection)]
+    [InlineData(OAuthDialect.LumoAuth, false, "PUT", SeedCollection)]
+    [InlineData(OAuthDialect.Cerberus, true, "PATCH", CerberusCollection)]
+    [InlineData(OAuthDialect.Cerberus, false, "PATCH", CerberusCollection)]
+    public async Task EnableDisableAsync_WithoutNativeEndpoint_UpdatesIsActiveOnly(OAuthDialect dialect, bool enable, string method, string collection)
     {
-        _server.Server.Json("PUT", $"{SeedCollection}/c1", 200, SeedClient);
-        var sut = Client(OAuthDialect.LumoAuth);
-
-        await (enable ? sut.EnableAsync("c1") : sut.DisableAsync("c1"));
-
-        JsonAssert.Equal($$"""{ "isActive": {{(enable ? "true" : "false")}} }""", _server.SingleRequest().Body!);
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task EnableDisableAsync_Cerberus_PatchesIsActive(bool enable)
-    {
-        _server.Server.Json("PATCH", $"{CerberusCollection}/c1", 200, CerberusClient);
-        var sut = Client(OAuthDialect.Cerberus);
+        _server.Server.Json(method, $"{collection}/c1", 200, dialect == OAuthDialect.LumoAuth ? SeedClient : CerberusClient);
+        var sut = Client(dialect);
 
         await (enable ? sut.EnableAsync("c1") : sut.DisableAsync("c1"));
 

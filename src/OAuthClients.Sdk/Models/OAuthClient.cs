@@ -48,7 +48,10 @@ public sealed record OAuthClient
     /// did not return them, not because the client has none: get the client with <see cref="IOAuthClientsClient.GetAsync"/>,
     /// or list with <see cref="OAuthClientListOptions.FullClients"/>, before relying on them.
     /// </summary>
-    /// <value>The default value is <see langword="false"/>. <see langword="true"/> for the list items of LumoAuth's <see cref="LumoAuthApi.Clients"/> API.</value>
+    /// <value>
+    /// The default value is <see langword="false"/>. <see langword="true"/> for a listed client that lacks any of those
+    /// members, as every list item of LumoAuth's <see cref="LumoAuthApi.Clients"/> API does.
+    /// </value>
     public bool IsSummary { get; init; }
 
     /// <summary>

@@ -231,7 +231,7 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
-    public async Task RotateSecretAsync_PostsRotateSecretAndReadsWrappedSecret()
+    public async Task RotateSecretAsync_ClientsApi_PostsRotateSecretAndReadsWrappedSecret()
     {
         _server.Server.Json("POST", $"{Collection}/41/rotate-secret", 200, Fixture("rotateClientSecret.json"));
 
@@ -255,7 +255,7 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
     [Theory]
     [InlineData("enable", "enableClient.json")]
     [InlineData("disable", "disableClient.json")]
-    public async Task EnableAndDisableAsync_PostNativeEndpointWithoutBody(string action, string fixture)
+    public async Task EnableDisableAsync_ClientsApi_PostNativeEndpointWithoutBody(string action, string fixture)
     {
         _server.Server.Json("POST", $"{Collection}/41/{action}", 200, Fixture(fixture));
 
@@ -267,7 +267,7 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
-    public async Task RevokeTokensAsync_DeletesTokens()
+    public async Task RevokeTokensAsync_ClientsApi_DeletesTokens()
     {
         _server.Server.Json("DELETE", $"{Collection}/41/tokens", 200, Fixture("adminClientTokensRevokeAll.json"));
 
@@ -299,7 +299,7 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
-    public async Task GetScopesAsync_ReadsDataArray()
+    public async Task GetScopesAsync_ClientsApi_ReadsDataArray()
     {
         _server.Server.Json("GET", $"{Collection}/41/scopes", 200, Fixture("listClientScopes.json"));
 
@@ -309,7 +309,7 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
-    public async Task ReplaceScopesAsync_PutsScopesAndReturnsStoredOnes()
+    public async Task ReplaceScopesAsync_ClientsApi_PutsScopesAndReturnsStoredOnes()
     {
         _server.Server.Json("PUT", $"{Collection}/41/scopes", 200, Fixture("setClientScopes.json"));
 
@@ -346,7 +346,7 @@ public sealed class LumoAuthClientsWireTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
-    public async Task GetAsync_401_SaysNotTheKey()
+    public async Task GetAsync_401QuotingTheKey_NeverShowsIt()
     {
         _server.Server.Json("GET", $"{Collection}/41", 401, $$"""{ "error": true, "message": "Invalid API key {{ApiKey}}", "code": "invalid_token", "details": { "x-api-key": "{{ApiKey}}" } }""");
 
