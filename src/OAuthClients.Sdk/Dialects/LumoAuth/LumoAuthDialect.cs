@@ -50,10 +50,10 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public string Name => DialectName;
 
+    public IRequestAuthenticator Authenticator { get; }
+
     /// <summary>Gets the API's name in messages.</summary>
     private string Api => _clientsApi ? "LumoAuth's /admin/clients API (LumoAuthApi = Clients)" : "LumoAuth's /admin/oauth-clients API (LumoAuthApi = OAuthClients)";
-
-    public IRequestAuthenticator Authenticator { get; }
 
     public static void Validate(OAuthClientsOptions options, bool hasTokenProvider, List<string> problems)
     {
@@ -81,12 +81,12 @@ internal sealed class LumoAuthDialect : IOAuthDialect
             problems.Add("SessionCookie and CsrfToken are Cerberus settings that LumoAuth does not use: remove them (LumoAuth authenticates with ApiKey).");
         }
 
-        if (!Enum.IsDefined(typeof(LumoAuthApi), options.LumoAuthApi))
+        if (options.LumoAuthApi is not (LumoAuthApi.OAuthClients or LumoAuthApi.Clients))
         {
             problems.Add($"LumoAuthApi is {options.LumoAuthApi}: it must be OAuthClients (/admin/oauth-clients) or Clients (/admin/clients, the API of LumoAuth's admin docs and CLI).");
         }
 
-        if (!Enum.IsDefined(typeof(LumoAuthRoutePrefix), options.LumoAuthRoutePrefix))
+        if (options.LumoAuthRoutePrefix is not (LumoAuthRoutePrefix.Tenant or LumoAuthRoutePrefix.Organization))
         {
             problems.Add($"LumoAuthRoutePrefix is {options.LumoAuthRoutePrefix}: it must be Tenant (/t/{{tenant}}) or Organization (/orgs/{{orgId}}).");
         }
