@@ -51,13 +51,20 @@ public sealed class FakeOAuthClientsServer : IDisposable
     private readonly IFakeDialect _dialect;
     private readonly WireMockServer _server;
 
-    private FakeOAuthClientsServer(OAuthDialect dialect)
+    private FakeOAuthClientsServer(OAuthDialect dialect, LumoAuthApi lumoAuthApi)
     {
         Dialect = dialect;
-        ApiKey = (dialect == OAuthDialect.LumoAuth ? "sk_test_" : "cerb_key_") + Json.Random(24);
+        LumoAuthApi = lumoAuthApi;
+        ApiKey = (dialect, lumoAuthApi) switch
+        {
+            (OAuthDialect.LumoAuth, LumoAuthApi.Clients) => "lmk_test_",
+            (OAuthDialect.LumoAuth, _) => "sk_test_",
+            _ => "cerb_key_",
+        } + Json.Random(24);
         SessionCookie = dialect == OAuthDialect.Cerberus ? Json.Random(32) : null;
         _dialect = dialect switch
         {
+            OAuthDialect.LumoAuth when lumoAuthApi == LumoAuthApi.Clients => new LumoAuthClientsFake(DefaultTenant, ApiKey),
             OAuthDialect.LumoAuth => new LumoAuthFake(DefaultTenant, ApiKey),
             OAuthDialect.Cerberus => new CerberusFake(DefaultTenant, ApiKey, OAuthClientsOptions.DefaultSessionCookieName, SessionCookie!),
             _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Unknown dialect."),
@@ -68,6 +75,9 @@ public sealed class FakeOAuthClientsServer : IDisposable
 
     /// <summary>Gets the dialect the fake speaks.</summary>
     public OAuthDialect Dialect { get; }
+
+    /// <summary>Gets the LumoAuth admin API the fake serves (LumoAuth only).</summary>
+    public LumoAuthApi LumoAuthApi { get; }
 
     /// <summary>Gets the address to point a client at, such as <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -96,7 +106,17 @@ public sealed class FakeOAuthClientsServer : IDisposable
     /// <summary>Starts a fake of <paramref name="dialect"/> on 127.0.0.1 and a free port.</summary>
     /// <param name="dialect">The provider to emulate.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
-    public static FakeOAuthClientsServer Start(OAuthDialect dialect) => new(dialect);
+    public static FakeOAuthClientsServer Start(OAuthDialect dialect) => new(dialect, LumoAuthApi.OAuthClients);
+
+    /// <summary>
+    /// Starts a fake of LumoAuth's <paramref name="lumoAuthApi"/> on 127.0.0.1 and a free port. The
+    /// <see cref="LumoAuthApi.Clients"/> fake serves <c>/t/acme/api/v1/admin/clients</c>: the API key in <c>X-API-Key</c>
+    /// (refused with <c>Authorization</c>), integer ids and string client ids (either in paths), paginated and searchable
+    /// lists of summaries, enable, disable, token revocation and scopes.
+    /// </summary>
+    /// <param name="lumoAuthApi">The admin API to emulate.</param>
+    /// <returns>The running server; dispose it to stop it.</returns>
+    public static FakeOAuthClientsServer Start(LumoAuthApi lumoAuthApi) => new(OAuthDialect.LumoAuth, lumoAuthApi);
 
     /// <summary>Options for an <see cref="OAuthClientsClient"/> that talks to this fake.</summary>
     /// <param name="useSession">Cerberus only: authenticate with the session cookie (and CSRF tokens) instead of the API key.</param>
@@ -112,6 +132,17 @@ public sealed class FakeOAuthClientsServer : IDisposable
         lock (_gate)
         {
             return _clients.FirstOrDefault(c => c.Id == id)?.Secret;
+        }
+    }
+
+    /// <summary>Gets when every token of a client was last revoked, or <see langword="null"/> (never, unknown id).</summary>
+    /// <param name="id">The client's id.</param>
+    /// <returns>When its tokens were revoked.</returns>
+    public DateTimeOffset? TokensRevokedAt(string id)
+    {
+        lock (_gate)
+        {
+            return _clients.FirstOrDefault(c => c.Id == id)?.TokensRevokedAt;
         }
     }
 
@@ -272,7 +303,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
             var (update, rotate) = _dialect.Routes;
             return (request.Method, segments) switch
             {
-                ("GET", []) => new FakeResponse(200, _dialect.ListResponse(_clients)),
+                ("GET", []) => new FakeResponse(200, _dialect.ListResponse(_clients, request)),
                 ("POST", []) => Create(body),
                 ("GET", [var id]) => WithClient(id, client => new FakeResponse(200, _dialect.ToJson(client))),
                 (var method, [var id]) when method == update => WithClient(id, client =>
@@ -288,7 +319,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
                 ("DELETE", [var id]) => WithClient(id, client =>
                 {
                     _clients.Remove(client);
-                    return new FakeResponse(204, null);
+                    return _dialect.Deleted();
                 }),
                 ("POST", [var id, var action]) when action == rotate => WithClient(id, client =>
                 {
@@ -300,6 +331,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
                     client.Secret = _dialect.NewSecret();
                     return new FakeResponse(200, _dialect.SecretResponse(client));
                 }),
+                (var method, [var id, .. var action]) => WithClient(id, client => _dialect.Action(method, string.Join("/", action), client, body) ?? _dialect.Error(404, "No such route")),
                 _ => _dialect.Error(404, "No such route"),
             };
         }
@@ -325,5 +357,5 @@ public sealed class FakeOAuthClientsServer : IDisposable
     }
 
     private FakeResponse WithClient(string id, Func<StoredClient, FakeResponse> then) =>
-        _clients.FirstOrDefault(c => c.Id == id) is { } client ? then(client) : _dialect.Error(404, "OAuth2 client not found");
+        _clients.FirstOrDefault(c => _dialect.Matches(c, id)) is { } client ? then(client) : _dialect.Error(404, "OAuth2 client not found");
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -7,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OAuthClients.Sdk.Dialects;
+using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Http;
 using OAuthClients.Sdk.Internal;
 using OAuthClients.Sdk.Models;
@@ -83,22 +85,41 @@ public class OAuthClientsClient : IOAuthClientsClient
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<OAuthClient> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ListPage? page = null;
-        do
-        {
-            var request = _dialect.List(page);
-            var requested = page;
-            var result = await _transport.SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
-            foreach (var client in result.Clients)
-            {
-                yield return client;
-            }
+    public IAsyncEnumerable<OAuthClient> ListAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(OAuthClientListOptions.Default, cancellationToken);
 
-            page = result.Next;
-        }
-        while (page is not null);
+    /// <inheritdoc/>
+    public IAsyncEnumerable<OAuthClient> ListAsync(OAuthClientListOptions options, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(options, nameof(options));
+        RequestRules.Check(options, nameof(options));
+        _dialect.Validate(options);
+        return ListCoreAsync(options, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task EnableAsync(string id, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(_dialect.Enable(RequestRules.EscapedId(id, nameof(id))), Operation.Enable, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task DisableAsync(string id, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(_dialect.Disable(RequestRules.EscapedId(id, nameof(id))), Operation.Disable, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task RevokeTokensAsync(string id, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(_dialect.RevokeTokens(RequestRules.EscapedId(id, nameof(id))), Operation.RevokeTokens, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> GetScopesAsync(string id, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(_dialect.GetScopes(RequestRules.EscapedId(id, nameof(id))), Operation.GetScopes, _dialect.ReadScopes, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> ReplaceScopesAsync(string id, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default)
+    {
+        var escapedId = RequestRules.EscapedId(id, nameof(id));
+        Guard.NotNull(scopes, nameof(scopes));
+        RequestRules.Scopes(scopes, nameof(scopes));
+        return _transport.SendAsync(_dialect.ReplaceScopes(escapedId, scopes), Operation.ReplaceScopes, _dialect.ReadScopes, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -136,6 +157,65 @@ public class OAuthClientsClient : IOAuthClientsClient
     {
         var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
         return _transport.SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<OAuthClient> ListCoreAsync(OAuthClientListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = _dialect.FirstPage(options);
+        do
+        {
+            var request = _dialect.List(page, options);
+            var requested = page;
+            var result = await _transport.SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
+            var clients = options.FullClients ? await FullClientsAsync(result.Clients, options.MaxConcurrency, cancellationToken).ConfigureAwait(false) : result.Clients;
+            foreach (var client in clients)
+            {
+                yield return client;
+            }
+
+            page = result.Next;
+        }
+        while (page is not null);
+    }
+
+    /// <summary>
+    /// The page with each summary replaced by its full client, fetched <paramref name="maxConcurrency"/> at a time, in
+    /// the page's order. A client deleted since the list (404) is left out; any other failure cancels the rest and is thrown.
+    /// </summary>
+    private async Task<IReadOnlyList<OAuthClient>> FullClientsAsync(IReadOnlyList<OAuthClient> page, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetches = page.Select(async client =>
+        {
+            if (!client.IsSummary)
+            {
+                return client;
+            }
+
+            await slots.WaitAsync(failed.Token).ConfigureAwait(false);
+            try
+            {
+                return await GetAsync(client.Id, failed.Token).ConfigureAwait(false);
+            }
+            catch (OAuthClientNotFoundException)
+            {
+                return null;
+            }
+            catch
+            {
+                failed.Cancel();
+                throw;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToArray();
+
+        // WhenAll faults with the failure itself when one fetch fails and the others are cancelled because of it.
+        var full = await Task.WhenAll(fetches).ConfigureAwait(false);
+        return full.Where(client => client is not null).Select(client => client!).ToArray();
     }
 
     private static IOAuthDialect DialectFor(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)

@@ -9,7 +9,7 @@ using OAuthClients.Sdk.Models;
 namespace OAuthClients.Sdk;
 
 /// <summary>
-/// Lookups built on <see cref="IOAuthClientsClient.ListAsync"/>, so they work for every dialect and every
+/// Lookups built on <see cref="IOAuthClientsClient.ListAsync(System.Threading.CancellationToken)"/>, so they work for every dialect and every
 /// implementation of <see cref="IOAuthClientsClient"/> (a test double included). Neither provider has a search
 /// endpoint: a lookup reads the list page by page, stopping as soon as it has its answer where it can.
 /// </summary>

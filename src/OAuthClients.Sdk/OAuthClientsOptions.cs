@@ -35,13 +35,29 @@ public class OAuthClientsOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>
-    /// Gets or sets the tenant. LumoAuth: the tenant slug of the path (<c>/t/{tenant}/...</c>), required.
+    /// Gets or sets which of LumoAuth's admin APIs to speak. A tenant that follows LumoAuth's admin documentation, CLI or
+    /// OpenAPI specification needs <see cref="Sdk.LumoAuthApi.Clients"/>. Not used by Cerberus.
+    /// </summary>
+    /// <value>The default value is <see cref="Sdk.LumoAuthApi.OAuthClients"/> (<c>/t/{tenant}/api/v1/admin/oauth-clients</c>).</value>
+    public LumoAuthApi LumoAuthApi { get; set; }
+
+    /// <summary>
+    /// Gets or sets how the paths of LumoAuth's <see cref="Sdk.LumoAuthApi.Clients"/> API name the tenant:
+    /// <c>/t/{tenant}</c> or <c>/orgs/{orgId}</c>, both filled from <see cref="Tenant"/>. Only used with that API.
+    /// </summary>
+    /// <value>The default value is <see cref="Sdk.LumoAuthRoutePrefix.Tenant"/>.</value>
+    public LumoAuthRoutePrefix LumoAuthRoutePrefix { get; set; }
+
+    /// <summary>
+    /// Gets or sets the tenant. LumoAuth: the tenant slug of the path (<c>/t/{tenant}/...</c>, or the org id of
+    /// <c>/orgs/{orgId}/...</c>), required.
     /// Cerberus: the organisation slug sent as the <c>X-Org-Domain</c> header, when set.
     /// </summary>
     public string? Tenant { get => _tenant; set => _tenant = Setting.OrUnset(value); }
 
     /// <summary>
-    /// Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> in both dialects. One credential
+    /// Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c>, except with LumoAuth's
+    /// <see cref="Sdk.LumoAuthApi.Clients"/> API, which takes it in <c>X-API-Key</c> (and never with <c>Authorization</c>). One credential
     /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="SessionCookie"/> (Cerberus), or a
     /// registered <see cref="IOAuthClientsTokenProvider"/>.
     /// </summary>

@@ -5,7 +5,9 @@ public enum OAuthDialect
 {
     /// <summary>
     /// LumoAuth, the hosted multi-tenant provider: the tenant slug is part of the path
-    /// (<c>/t/{tenant}/api/v1/admin/oauth-clients</c>) and an admin API key is sent as a bearer token.
+    /// (<c>/t/{tenant}/api/v1/admin/oauth-clients</c>, or <c>/admin/clients</c> with <see cref="OAuthClientsOptions.LumoAuthApi"/>
+    /// set to <see cref="LumoAuthApi.Clients"/>) and an admin API key is sent as a bearer token (in <c>X-API-Key</c> on
+    /// <see cref="LumoAuthApi.Clients"/>).
     /// </summary>
     LumoAuth,
 

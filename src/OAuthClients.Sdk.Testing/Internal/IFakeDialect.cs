@@ -41,6 +41,21 @@ internal interface IFakeDialect
 
     JsonNode ListResponse(IReadOnlyList<StoredClient> clients);
 
+    /// <summary>The list answer to <paramref name="request"/>, whose query may page or filter it.</summary>
+    JsonNode ListResponse(IReadOnlyList<StoredClient> clients, IRequestMessage request) => ListResponse(clients);
+
+    /// <summary>The answer to a delete.</summary>
+    FakeResponse Deleted() => new(204, null);
+
+    /// <summary>Whether the id of a path names <paramref name="client"/>.</summary>
+    bool Matches(StoredClient client, string id) => client.Id == id;
+
+    /// <summary>
+    /// Answers the dialect's own routes below one client (enable, revoke, scopes...) other than update and rotate;
+    /// <see langword="null"/> when it has no such route.
+    /// </summary>
+    FakeResponse? Action(string method, string action, StoredClient client, JsonObject? body) => null;
+
     JsonNode SecretResponse(StoredClient client);
 
     /// <summary>The method of updates (PUT or PATCH) and the last segment of the rotate route.</summary>

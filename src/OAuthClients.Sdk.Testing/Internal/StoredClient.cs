@@ -27,6 +27,11 @@ internal sealed class StoredClient
 
     public List<string> AllowedOrigins { get; set; } = [];
 
+    public string? ApplicationType { get; init; }
+
+    /// <summary>Gets or sets when every token of the client was last revoked.</summary>
+    public DateTimeOffset? TokensRevokedAt { get; set; }
+
     public bool RequirePkce { get; set; }
 
     public bool RequireConsent { get; set; }
@@ -53,6 +58,7 @@ internal sealed class StoredClient
         Description = Description,
         IsConfidential = IsConfidential,
         IsActive = IsActive,
+        ApplicationType = ApplicationType,
         RedirectUris = [.. RedirectUris],
         AllowedScopes = [.. Scopes],
         GrantTypes = [.. GrantTypes],

@@ -15,7 +15,7 @@ namespace OAuthClients.Sdk;
 /// <summary>Registers OAuthClients.Sdk clients in an <see cref="IServiceCollection"/>.</summary>
 public static class OAuthClientsServiceCollectionExtensions
 {
-    private static readonly string[] SensitiveHeaders = ["Authorization", "Cookie", "Set-Cookie", "X-CSRF-Token"];
+    private static readonly string[] SensitiveHeaders = ["Authorization", "Cookie", "Set-Cookie", "X-CSRF-Token", "X-API-Key"];
 
     /// <summary>
     /// Registers the unnamed client: <see cref="IOAuthClientsClient"/> and <see cref="OAuthClientsClient"/> resolve

@@ -23,7 +23,13 @@ internal interface IOAuthDialect
     /// <summary>Throws <see cref="System.ArgumentException"/> for what this dialect cannot carry.</summary>
     void Validate(UpdateOAuthClientRequest request);
 
-    ApiRequest List(ListPage? page);
+    /// <summary>Throws <see cref="System.NotSupportedException"/> or <see cref="System.ArgumentException"/> for list options this dialect cannot honour.</summary>
+    void Validate(OAuthClientListOptions options);
+
+    /// <summary>The page a list starts with: <see langword="null"/> for the plain collection.</summary>
+    ListPage? FirstPage(OAuthClientListOptions options);
+
+    ApiRequest List(ListPage? page, OAuthClientListOptions options);
 
     ApiRequest Get(string escapedId);
 
@@ -34,6 +40,24 @@ internal interface IOAuthDialect
     ApiRequest Delete(string escapedId);
 
     ApiRequest RotateSecret(string escapedId);
+
+    /// <summary>The native endpoint, or the equivalent update of <c>isActive</c>.</summary>
+    ApiRequest Enable(string escapedId);
+
+    /// <summary>The native endpoint, or the equivalent update of <c>isActive</c>.</summary>
+    ApiRequest Disable(string escapedId);
+
+    /// <summary>Revokes every live token of a client; throws <see cref="System.NotSupportedException"/> where nothing does.</summary>
+    ApiRequest RevokeTokens(string escapedId);
+
+    /// <summary>A request whose response <see cref="ReadScopes"/> reads.</summary>
+    ApiRequest GetScopes(string escapedId);
+
+    /// <summary>A request whose response <see cref="ReadScopes"/> reads.</summary>
+    ApiRequest ReplaceScopes(string escapedId, System.Collections.Generic.IReadOnlyList<string> scopes);
+
+    /// <summary>The scopes in the response to <see cref="GetScopes"/> or <see cref="ReplaceScopes"/>.</summary>
+    System.Collections.Generic.IReadOnlyList<string> ReadScopes(ReadOnlySpan<byte> body);
 
     /// <summary>Reads a list response; the readers throw <see cref="System.Text.Json.JsonException"/> for a body of the wrong shape.</summary>
     ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested);

@@ -19,16 +19,16 @@ internal static class Wire
     /// A list the server sent, without its null or blank entries; empty when it sent none or <c>null</c>. The
     /// deserialized list itself when every entry is kept (the usual case), so reading a page copies no lists.
     /// </summary>
-    public static IReadOnlyList<string> Strings(List<string?>? values)
+    public static IReadOnlyList<string> Strings(IReadOnlyList<string?>? values)
     {
         if (values is null || values.Count == 0)
         {
             return [];
         }
 
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (string.IsNullOrWhiteSpace(values[i]))
             {
                 return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
             }

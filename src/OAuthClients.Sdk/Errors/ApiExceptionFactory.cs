@@ -39,6 +39,11 @@ internal static class ApiExceptionFactory
         }
 
         AppendRequestId(message, requestId, credentials);
+        if (status == HttpStatusCode.NotFound && request.NotFoundHint is { } hint)
+        {
+            message.Append(' ').Append(hint);
+        }
+
         var errors = error.Errors.Select(e => Redaction.Text(e, credentials)).ToArray();
         var retryAfter = RetryAfter(response) ?? error.RetryAfter;
         var text = message.ToString();

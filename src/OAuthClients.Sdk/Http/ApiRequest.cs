@@ -27,6 +27,12 @@ internal sealed record ApiRequest(HttpMethod Method, string Path, byte[]? Body =
     /// </summary>
     public bool Repeatable { get; init; } = Method != HttpMethod.Post;
 
+    /// <summary>
+    /// Gets what a 404 to this request may mean beyond "no such client" (the collection itself missing: another API
+    /// at this address), appended to the exception's message.
+    /// </summary>
+    public string? NotFoundHint { get; init; }
+
     /// <summary>Gets a short description for messages: method and path, never a body.</summary>
     public override string ToString() => $"{Method} /{Path}";
 }

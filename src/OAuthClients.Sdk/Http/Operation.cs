@@ -16,5 +16,15 @@ internal sealed record Operation(string Name, string? UnknownOutcome)
 
     public static Operation Delete { get; } = new("delete", null);
 
+    public static Operation Enable { get; } = new("enable", null);
+
+    public static Operation Disable { get; } = new("disable", null);
+
+    public static Operation RevokeTokens { get; } = new("revoke_tokens", null);
+
+    public static Operation GetScopes { get; } = new("get_scopes", null);
+
+    public static Operation ReplaceScopes { get; } = new("replace_scopes", "the scopes may have been replaced");
+
     public static Operation RotateSecret { get; } = new("rotate_secret", "the secret may have been rotated, so the old one may no longer work: rotate again to get a secret you can read");
 }

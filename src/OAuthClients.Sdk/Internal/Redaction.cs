@@ -12,7 +12,7 @@ internal static class Redaction
 
     // A JSON member whose name says it holds a credential: its string value is masked, even when truncated.
     private static readonly Regex SecretMember = new(
-        "(\"[^\"]*(?:secret|token|password|api_?key|cookie|credential|authorization)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?",
+        "(\"[^\"]*(?:secret|token|password|api[-_]?key|cookie|credential|authorization)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 

@@ -57,6 +57,26 @@ internal static class RequestRules
         Lifetime(request.IdTokenLifetime, nameof(request.IdTokenLifetime), paramName);
     }
 
+    public static void Check(OAuthClientListOptions options, string paramName)
+    {
+        if (options.PageSize is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, $"PageSize is {options.PageSize}: it must be positive, or null for the provider's largest page. Nothing was sent.");
+        }
+
+        if (options.MaxConcurrency is < 1 or > OAuthClientListOptions.MaxConcurrencyLimit)
+        {
+            throw new ArgumentOutOfRangeException(paramName, $"MaxConcurrency is {options.MaxConcurrency}: it must be from 1 to {OAuthClientListOptions.MaxConcurrencyLimit}. Nothing was sent.");
+        }
+
+        if (options.Search is not null && (string.IsNullOrWhiteSpace(options.Search) || HasControlCharacter(options.Search)))
+        {
+            throw new ArgumentException("Search must not be empty, white space or contain control characters: leave it null to list every client. Nothing was sent.", paramName);
+        }
+    }
+
+    public static void Scopes(IReadOnlyList<string> scopes, string paramName) => Items(scopes, "Scopes", paramName);
+
     /// <summary>The message for a member the configured dialect cannot carry.</summary>
     public static ArgumentException Unsupported(string member, string dialect, string paramName) =>
         new($"{member} is not supported by {dialect}: leave it null. Nothing was sent.", paramName);

@@ -27,6 +27,13 @@ public sealed record CreateOAuthClientRequest
     /// <value>The default value is <see langword="true"/>.</value>
     public bool IsConfidential { get; init; } = true;
 
+    /// <summary>
+    /// Gets the kind of application (LumoAuth's <see cref="LumoAuthApi.Clients"/> API only): <c>web</c>, <c>spa</c>,
+    /// <c>native</c> or <c>m2m</c>, or <see langword="null"/> for the server's default. <c>spa</c> and <c>native</c> apps are
+    /// public, so they need <see cref="IsConfidential"/> set to <see langword="false"/>.
+    /// </summary>
+    public string? ApplicationType { get; init; }
+
     /// <summary>Gets the allowed grant types, or <see langword="null"/> for the server's default.</summary>
     public IReadOnlyList<string>? GrantTypes { get; init; }
 

@@ -42,6 +42,24 @@ public sealed record OAuthClient
     /// <value>The default value is <see langword="true"/>, the providers' default for new clients.</value>
     public bool IsActive { get; init; } = true;
 
+    /// <summary>
+    /// Gets a value indicating whether this is a list summary rather than the full client. A summary's
+    /// <see cref="RedirectUris"/>, <see cref="AllowedScopes"/> and <see cref="GrantTypes"/> are empty because the server
+    /// did not return them, not because the client has none: get the client with <see cref="IOAuthClientsClient.GetAsync"/>,
+    /// or list with <see cref="OAuthClientListOptions.FullClients"/>, before relying on them.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>. <see langword="true"/> for a listed client that lacks any of those
+    /// members, as every list item of LumoAuth's <see cref="LumoAuthApi.Clients"/> API does.
+    /// </value>
+    public bool IsSummary { get; init; }
+
+    /// <summary>
+    /// Gets the kind of application, as LumoAuth's <see cref="LumoAuthApi.Clients"/> API names it (<c>web</c>, <c>spa</c>,
+    /// <c>native</c>, <c>m2m</c>; other values are kept as sent), or <see langword="null"/> when the server does not say.
+    /// </summary>
+    public string? ApplicationType { get; init; }
+
     /// <summary>Gets the allowed redirect URIs, as the server returned them.</summary>
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
 
@@ -92,6 +110,7 @@ public sealed record OAuthClient
         other is not null
         && Id == other.Id && ClientId == other.ClientId && Name == other.Name && Description == other.Description
         && IsConfidential == other.IsConfidential && IsActive == other.IsActive
+        && IsSummary == other.IsSummary && ApplicationType == other.ApplicationType
         && RedirectUris.SequenceEqual(other.RedirectUris) && AllowedScopes.SequenceEqual(other.AllowedScopes)
         && GrantTypes.SequenceEqual(other.GrantTypes) && AllowedOrigins.SequenceEqual(other.AllowedOrigins)
         && RequirePkce == other.RequirePkce && RequireConsent == other.RequireConsent && IsFirstParty == other.IsFirstParty
@@ -108,6 +127,7 @@ public sealed record OAuthClient
         builder.Append("Id = ").Append(Id).Append(", ClientId = ").Append(ClientId).Append(", Name = ").Append(Name)
             .Append(", Description = ").Append(Description)
             .Append(", IsConfidential = ").Append(IsConfidential).Append(", IsActive = ").Append(IsActive)
+            .Append(", IsSummary = ").Append(IsSummary).Append(", ApplicationType = ").Append(ApplicationType)
             .Append(", RedirectUris = [").Append(string.Join(", ", RedirectUris)).Append(']')
             .Append(", AllowedScopes = [").Append(string.Join(", ", AllowedScopes)).Append(']')
             .Append(", GrantTypes = [").Append(string.Join(", ", GrantTypes)).Append(']')

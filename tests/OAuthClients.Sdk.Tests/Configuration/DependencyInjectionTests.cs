@@ -146,7 +146,7 @@ public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("OAuthClients:Tennant is not a setting; did you mean Tenant?", error.Failures);
-        Assert.Contains(error.Failures, f => f.StartsWith("OAuthClients:Colour is not a setting; the settings are Dialect, BaseAddress, Tenant, ApiKey,", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("OAuthClients:Colour is not a setting; the settings are Dialect, BaseAddress, LumoAuthApi, LumoAuthRoutePrefix, Tenant, ApiKey,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -281,6 +281,30 @@ public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
         Assert.Equal("two", (await factory.CreateClient("two").GetAsync("1")).Name);
         Assert.Contains("'three'", Assert.Throws<InvalidOperationException>(() => factory.CreateClient("three")).Message, StringComparison.Ordinal);
         Assert.Null(provider.GetService<IOAuthClientsClient>());
+    }
+
+    [Fact]
+    public async Task AddOAuthClientsSdk_LumoAuthClientsApiFromConfiguration_SendsXApiKeyToTheOrgsRoute()
+    {
+        _server.Server.Json("GET", "/orgs/acme/api/v1/admin/clients/1", 200, """{ "data": { "id": 1, "clientId": "lmc_1", "name": "x" } }""");
+        var configuration = Configuration(new()
+        {
+            ["BaseAddress"] = _server.BaseAddress.AbsoluteUri,
+            ["Tenant"] = "acme",
+            ["ApiKey"] = "lmk_from_config",
+            ["LumoAuthApi"] = "Clients",
+            ["LumoAuthRoutePrefix"] = "Organization",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = await provider.GetRequiredService<IOAuthClientsClient>().GetAsync("1");
+
+        Assert.Equal("lmc_1", client.ClientId);
+        var request = _server.SingleRequest();
+        Assert.Equal("lmk_from_config", LoopbackServer.Header(request, "X-API-Key"));
+        Assert.Null(LoopbackServer.Header(request, "Authorization"));
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

@@ -39,6 +39,11 @@ public sealed class OptionsValidationTests
         { "zero timeout", o => o.Timeout = TimeSpan.Zero, "Timeout" },
         { "negative retries", o => o.MaxRetries = -1, "MaxRetries" },
         { "unknown dialect", o => o.Dialect = (OAuthDialect)42, "Dialect is 42" },
+        { "unknown LumoAuth API", o => o.LumoAuthApi = (LumoAuthApi)7, "LumoAuthApi is 7" },
+        { "unknown route prefix", o => o.LumoAuthRoutePrefix = (LumoAuthRoutePrefix)7, "LumoAuthRoutePrefix is 7" },
+        { "orgs prefix on the seed API", o => o.LumoAuthRoutePrefix = LumoAuthRoutePrefix.Organization, "exists only for LumoAuthApi Clients" },
+        { "LumoAuth API for Cerberus", o => { o.Dialect = OAuthDialect.Cerberus; o.LumoAuthApi = LumoAuthApi.Clients; }, "LumoAuth settings that Cerberus does not use" },
+        { "Clients API without credential", o => { o.LumoAuthApi = LumoAuthApi.Clients; o.ApiKey = null; }, "LumoAuth needs a credential" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
@@ -53,6 +54,15 @@ public sealed class LumoAuthInputRulesTests(LoopbackServer server) : LumoAuthTes
         { "AllowedOrigins on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { AllowedOrigins = [] }), "request", "AllowedOrigins is not supported by LumoAuth" },
         { "RequireConsent on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { RequireConsent = true }), "request", "RequireConsent is not supported by LumoAuth" },
         { "IdTokenLifetime on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { IdTokenLifetime = TimeSpan.FromHours(1) }), "request", "IdTokenLifetime is not supported by LumoAuth" },
+        { "null id on enable", c => c.EnableAsync(null!), "id", "" },
+        { "traversal id on disable", c => c.DisableAsync(".."), "id", "must not be '.' or '..'" },
+        { "slash in id on revoke", c => c.RevokeTokensAsync("a/b"), "id", "'/'" },
+        { "blank id on get scopes", c => c.GetScopesAsync(" "), "id", "white-space" },
+        { "null scopes", c => c.ReplaceScopesAsync("1", null!), "scopes", "" },
+        { "blank scope on replace", c => c.ReplaceScopesAsync("1", ["openid", ""]), "scopes", "Scopes" },
+        { "null list options", c => c.ListAsync(null!).ToListAsync().AsTask(), "options", "" },
+        { "negative page size", c => c.ListAsync(new OAuthClientListOptions { PageSize = -1 }).ToListAsync().AsTask(), "options", "PageSize" },
+        { "blank search", c => c.ListAsync(new OAuthClientListOptions { Search = " " }).ToListAsync().AsTask(), "options", "Search" },
     };
 
     [Theory]

@@ -108,7 +108,9 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
         Assert.Equal(["a1b2c3d4-e5f6-7890-abcd-ef1234567890", "7"], clients.Select(c => c.Id));
         var request = Server.SingleRequest();
         Assert.Equal(Collection, request.Path);
-        Assert.True(string.IsNullOrEmpty(request.RawQuery));
+
+        // The first request asks for the largest page LumoAuth documents.
+        Assert.Equal("page=1&limit=100", request.RawQuery?.TrimStart('?'));
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public sealed class LumoAuthWireTests(LoopbackServer server) : LumoAuthTestBase(
         var clients = await Sut.ListAsync().ToListAsync();
 
         Assert.Equal(["1", "2"], clients.Select(c => c.Id));
-        Assert.Equal("page=2", Server.Requests[1].RawQuery?.TrimStart('?'));
+        Assert.Equal("page=2&limit=100", Server.Requests[1].RawQuery?.TrimStart('?'));
     }
 
     [Fact]

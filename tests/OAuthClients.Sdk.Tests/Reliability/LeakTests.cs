@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
@@ -49,6 +50,50 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
         var seen = await RunLifecycle(host, brokenRotateId: "broken");
 
         AssertNoSecret(host, seen);
+    }
+
+    [Fact]
+    public async Task LumoAuthClientsApiLifecycle_WithXApiKeyFailuresAndRetries_NeverLeaksTheKeyOrASecret()
+    {
+        server.Server.Reset();
+        const string Collection = "/t/acme/api/v1/admin/clients";
+        var client = $$"""{ "id": 1, "clientId": "c1", "name": "App", "isConfidential": true, "redirectUris": ["https://app.example.com/cb"], "scopes": [], "grantTypes": [] }""";
+        var created = $$"""{ "data": { "id": 1, "clientId": "c1", "name": "App", "isConfidential": true, "secret": "{{CreatedSecret}}", "_note": "Store it" }, "message": "created" }""";
+        server.Server.OnceThen("POST", Collection, Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("{}"), Response.Create().WithStatusCode(201).WithBody(created));
+        server.Server.OnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(503).WithBody("<html>down</html>"), Response.Create().WithStatusCode(200).WithBody($$"""{ "data": {{client}} }"""));
+        server.Server.Json("GET", Collection, 200, $$"""{ "data": [{{client}}], "meta": { "page": 1, "limit": 100, "hasNextPage": false } }""");
+        server.Server.Json("PATCH", $"{Collection}/c1", 200, $$"""{ "data": {{client}}, "message": "updated" }""");
+        server.Server.Json("POST", $"{Collection}/c1/rotate-secret", 200, $$"""{ "data": { "clientId": "c1", "secret": "{{RotatedSecret}}" }, "message": "rotated" }""");
+        server.Server.Json("POST", $"{Collection}/c1/disable", 200, $$"""{ "data": {{client}}, "message": "disabled" }""");
+        server.Server.Json("DELETE", $"{Collection}/c1/tokens", 200, """{ "message": "1 token(s) revoked successfully" }""");
+        server.Server.Json("DELETE", $"{Collection}/c1", 200, """{ "message": "deleted" }""");
+        server.Server.Json("GET", $"{Collection}/echo", 401, $$"""{ "error": true, "message": "Invalid API key {{ApiKey}}", "code": "invalid_token", "details": { "X-API-Key": "{{ApiKey}}", "x-api-key": "{{ApiKey}}" } }""");
+        server.Server.Json("POST", $"{Collection}/broken/rotate-secret", 200, $$"""{ "data": { "secret": "{{RotatedSecret}}" """);
+        using var host = new TestHost(o => { o.LumoAuthApi = LumoAuthApi.Clients; o.BaseAddress = server.BaseAddress; o.Tenant = "acme"; o.ApiKey = ApiKey; });
+
+        var seen = await RunLifecycle(host, brokenRotateId: "broken");
+        await host.Time.Drive(host.Client.DisableAsync("c1"));
+        await host.Time.Drive(host.Client.RevokeTokensAsync("c1"));
+
+        AssertNoSecret(host, seen);
+        Assert.All(server.Requests, r => Assert.Equal(ApiKey, LoopbackServer.Header(r, "X-API-Key")));
+        Assert.All(server.Requests, r => Assert.Null(LoopbackServer.Header(r, "Authorization")));
+    }
+
+    [Fact]
+    public async Task LumoAuthClientsApi_CallerAddsHttpClientLoggingBack_XApiKeyIsRedactedInItsLines()
+    {
+        server.Server.Reset();
+        server.Server.Json("GET", "/t/acme/api/v1/admin/clients/c1", 200, """{ "data": { "id": 1, "clientId": "c1", "name": "App" } }""");
+        using var host = new TestHost(
+            o => { o.LumoAuthApi = LumoAuthApi.Clients; o.BaseAddress = server.BaseAddress; o.Tenant = "acme"; o.ApiKey = ApiKey; },
+            builder => builder.AddDefaultLogger());
+
+        await host.Time.Drive(host.Client.GetAsync("c1"));
+
+        var lines = host.Logs.GetSnapshot().Where(r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true).Select(r => r.Message).ToList();
+        Assert.Contains(lines, line => line.Contains("X-API-Key", StringComparison.OrdinalIgnoreCase));
+        Assert.All(lines, line => Assert.DoesNotContain(ApiKey, line, StringComparison.Ordinal));
     }
 
     [Fact]

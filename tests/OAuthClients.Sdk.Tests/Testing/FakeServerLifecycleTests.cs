@@ -169,7 +169,7 @@ public sealed class FakeServerLifecycleTests
         Assert.Equal(TimeSpan.FromSeconds(7), limited.RetryAfter);
         Assert.Empty(listed);
         Assert.Equal(3, server.Requests.Count);
-        Assert.All(server.Requests, r => Assert.Equal(dialect == OAuthDialect.LumoAuth ? "/t/acme/api/v1/admin/oauth-clients" : "/v1/admin/clients", r.Path));
+        Assert.All(server.Requests, r => Assert.Equal(dialect == OAuthDialect.LumoAuth ? "/t/acme/api/v1/admin/oauth-clients?page=1&limit=100" : "/v1/admin/clients", r.Path));
     }
 
     [Fact]

@@ -206,6 +206,20 @@ internal sealed class CerberusFake(string organisation, string apiKey, string se
 
     public string NewSecret() => "secret_" + Json.Random(32);
 
+    /// <summary><c>POST /{id}/revoke</c>: deactivates the client and revokes its tokens.</summary>
+    public FakeResponse? Action(string method, string action, StoredClient client, JsonObject? body)
+    {
+        if ((method, action) is not ("POST", "revoke"))
+        {
+            return null;
+        }
+
+        client.IsActive = false;
+        client.TokensRevokedAt = DateTimeOffset.UtcNow;
+        client.UpdatedAt = DateTimeOffset.UtcNow;
+        return new FakeResponse(200, new JsonObject { ["message"] = "OAuth2 client revoked" });
+    }
+
     public OAuthClientsOptions CreateOptions(Uri baseAddress, bool useSession) => new()
     {
         Dialect = OAuthDialect.Cerberus,

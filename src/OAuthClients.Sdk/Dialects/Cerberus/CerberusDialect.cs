@@ -21,7 +21,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
-        Authenticator = new CerberusAuthenticator(options, List(null), BearerAuthenticator.For(options, tokenProvider));
+        Authenticator = new CerberusAuthenticator(options, List(null, OAuthClientListOptions.Default), BearerAuthenticator.For(options, tokenProvider));
     }
 
     public string Name => DialectName;
@@ -44,6 +44,11 @@ internal sealed class CerberusDialect : IOAuthDialect
             problems.Add("CsrfToken is only used with SessionCookie (session mode); bearer tokens need no CSRF token: remove it.");
         }
 
+        if (options.LumoAuthApi != LumoAuthApi.OAuthClients || options.LumoAuthRoutePrefix != LumoAuthRoutePrefix.Tenant)
+        {
+            problems.Add("LumoAuthApi and LumoAuthRoutePrefix are LumoAuth settings that Cerberus does not use: remove them.");
+        }
+
         if (options.ClientCredentials is not null)
         {
             problems.Add("ClientCredentials is a LumoAuth setting that Cerberus does not use: remove it (Cerberus authenticates with ApiKey, SessionCookie or a token provider).");
@@ -57,6 +62,11 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public void Validate(CreateOAuthClientRequest request)
     {
+        if (request.ApplicationType is not null)
+        {
+            throw RequestRules.Unsupported(nameof(request.ApplicationType), DialectName, nameof(request));
+        }
+
         if (request.AllowedScopes is null || request.AllowedScopes.Count == 0)
         {
             throw new ArgumentException("AllowedScopes is required by Cerberus (its create request requires 'scopes'): give at least one scope, such as 'openid'. Nothing was sent.", nameof(request));
@@ -71,7 +81,18 @@ internal sealed class CerberusDialect : IOAuthDialect
         }
     }
 
-    public ApiRequest List(ListPage? page) => new(HttpMethod.Get, ListPage.Path(Collection, page));
+    public void Validate(OAuthClientListOptions options)
+    {
+        if (options.Search is not null)
+        {
+            throw new NotSupportedException("Search is not supported by Cerberus: its list has no search parameter (it returns every client at once). Nothing was sent.");
+        }
+    }
+
+    // No server-side pagination: the first request gets every client, whatever the page size.
+    public ListPage? FirstPage(OAuthClientListOptions options) => null;
+
+    public ApiRequest List(ListPage? page, OAuthClientListOptions options) => new(HttpMethod.Get, ListPage.Path(Collection, page));
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{Collection}/{escapedId}");
 
@@ -109,6 +130,20 @@ internal sealed class CerberusDialect : IOAuthDialect
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{Collection}/{escapedId}");
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{Collection}/{escapedId}/rotate-secret");
+
+    // Cerberus has no enable/disable endpoints: its update takes isActive.
+    public ApiRequest Enable(string escapedId) => SetActive(escapedId, true);
+
+    public ApiRequest Disable(string escapedId) => SetActive(escapedId, false);
+
+    /// <summary>Cerberus' revoke also deactivates the client: its tokens are revoked and it obtains no new ones until enabled.</summary>
+    public ApiRequest RevokeTokens(string escapedId) => new(HttpMethod.Post, $"{Collection}/{escapedId}/revoke") { Repeatable = true };
+
+    public ApiRequest GetScopes(string escapedId) => Get(escapedId);
+
+    public ApiRequest ReplaceScopes(string escapedId, IReadOnlyList<string> scopes) => Update(escapedId, new UpdateOAuthClientRequest { AllowedScopes = scopes });
+
+    public IReadOnlyList<string> ReadScopes(ReadOnlySpan<byte> body) => ReadClient(body).AllowedScopes;
 
     public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
     {
@@ -198,6 +233,8 @@ internal sealed class CerberusDialect : IOAuthDialect
         var message = ErrorBody.String(issue, "message") ?? issue.GetRawText();
         return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
     }
+
+    private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
     private static byte[] Serialize(CerberusClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, CerberusJsonContext.Default.CerberusClientBody);
 

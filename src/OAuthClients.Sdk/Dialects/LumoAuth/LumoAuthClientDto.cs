@@ -36,6 +36,8 @@ internal sealed class LumoAuthClientDto
 
     public bool? RequiresPkce { get; set; }
 
+    public string? ApplicationType { get; set; }
+
     public long? AccessTokenLifetime { get; set; }
 
     public long? RefreshTokenLifetime { get; set; }

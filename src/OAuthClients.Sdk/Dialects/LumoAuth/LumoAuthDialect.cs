@@ -10,26 +10,50 @@ using OAuthClients.Sdk.Models;
 namespace OAuthClients.Sdk.Dialects.LumoAuth;
 
 /// <summary>
-/// LumoAuth's admin API: <c>/t/{tenant}/api/v1/admin/oauth-clients</c>, bearer API key, PUT for updates,
-/// <c>POST /{id}/secret</c> to regenerate a secret, optional <c>page</c>/<c>limit</c> pagination.
+/// LumoAuth's two admin APIs (<see cref="LumoAuthApi"/>), which differ only in what this class decides:
+/// <list type="bullet">
+/// <item><c>/t/{tenant}/api/v1/admin/oauth-clients</c> (the seed): bearer API key, PUT for updates,
+/// <c>POST /{id}/secret</c>, no enable/disable or token endpoints (status by an update of <c>isActive</c>).</item>
+/// <item><c>/t/{tenant}</c> or <c>/orgs/{orgId}</c> + <c>/api/v1/admin/clients</c> (admin docs, CLI, OpenAPI spec): the
+/// API key in <c>X-API-Key</c>, PATCH, <c>/rotate-secret</c>, <c>/enable</c>, <c>/disable</c>, <c>DELETE /tokens</c>,
+/// <c>/scopes</c>, lists of summaries with <c>search</c>.</item>
+/// </list>
+/// Both read every response shape (bare or wrapped in <c>data</c>) and page with <c>page</c>/<c>limit</c>.
 /// </summary>
 internal sealed class LumoAuthDialect : IOAuthDialect
 {
-    private const string DialectName = "LumoAuth";
+    /// <summary>The largest page LumoAuth documents (<c>limit</c> max 100).</summary>
+    public const int MaxPageSize = 100;
 
+    private const string DialectName = "LumoAuth";
+    private static readonly HttpMethod Patch = new("PATCH");
+
+    private readonly bool _clientsApi;
     private readonly string _collection;
+    private readonly string _notFoundHint;
 
     public LumoAuthDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
-        var tenant = $"t/{Uri.EscapeDataString(options.Tenant!)}";
-        _collection = $"{tenant}/api/v1/admin/oauth-clients";
-        Authenticator = BearerAuthenticator.For(options, tokenProvider)
-            ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"{tenant}/api/v1/oauth/token"));
+        var tenant = Uri.EscapeDataString(options.Tenant!);
+        _clientsApi = options.LumoAuthApi == LumoAuthApi.Clients;
+        _collection = _clientsApi
+            ? $"{(options.LumoAuthRoutePrefix == LumoAuthRoutePrefix.Organization ? "orgs" : "t")}/{tenant}/api/v1/admin/clients"
+            : $"t/{tenant}/api/v1/admin/oauth-clients";
+        _notFoundHint = _clientsApi
+            ? "If this server has no /admin/clients collection, it may speak LumoAuth's other admin API: set LumoAuthApi to OAuthClients (/admin/oauth-clients)."
+            : "If this server has no /admin/oauth-clients collection, it may speak LumoAuth's current admin API, the one of its admin docs and CLI: set LumoAuthApi to Clients (/admin/clients).";
+        Authenticator = _clientsApi && options.ApiKey is { } apiKey
+            ? new LumoAuthApiKeyAuthenticator(apiKey)
+            : BearerAuthenticator.For(options, tokenProvider)
+                ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"t/{tenant}/api/v1/oauth/token"));
     }
 
     public string Name => DialectName;
 
     public IRequestAuthenticator Authenticator { get; }
+
+    /// <summary>Gets the API's name in messages.</summary>
+    private string Api => _clientsApi ? "LumoAuth's /admin/clients API (LumoAuthApi = Clients)" : "LumoAuth's /admin/oauth-clients API (LumoAuthApi = OAuthClients)";
 
     public static void Validate(OAuthClientsOptions options, bool hasTokenProvider, List<string> problems)
     {
@@ -56,6 +80,20 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         {
             problems.Add("SessionCookie and CsrfToken are Cerberus settings that LumoAuth does not use: remove them (LumoAuth authenticates with ApiKey).");
         }
+
+        if (options.LumoAuthApi is not (LumoAuthApi.OAuthClients or LumoAuthApi.Clients))
+        {
+            problems.Add($"LumoAuthApi is {options.LumoAuthApi}: it must be OAuthClients (/admin/oauth-clients) or Clients (/admin/clients, the API of LumoAuth's admin docs and CLI).");
+        }
+
+        if (options.LumoAuthRoutePrefix is not (LumoAuthRoutePrefix.Tenant or LumoAuthRoutePrefix.Organization))
+        {
+            problems.Add($"LumoAuthRoutePrefix is {options.LumoAuthRoutePrefix}: it must be Tenant (/t/{{tenant}}) or Organization (/orgs/{{orgId}}).");
+        }
+        else if (options.LumoAuthRoutePrefix != LumoAuthRoutePrefix.Tenant && options.LumoAuthApi != LumoAuthApi.Clients)
+        {
+            problems.Add("LumoAuthRoutePrefix Organization (/orgs/{orgId}) exists only for LumoAuthApi Clients (/admin/clients): set LumoAuthApi to Clients, or leave LumoAuthRoutePrefix unset.");
+        }
     }
 
     public void Validate(CreateOAuthClientRequest request)
@@ -64,6 +102,21 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         Unsupported(request.RequireConsent is not null, nameof(request.RequireConsent));
         Unsupported(request.IsFirstParty is not null, nameof(request.IsFirstParty));
         Unsupported(request.IdTokenLifetime is not null, nameof(request.IdTokenLifetime));
+        if (_clientsApi)
+        {
+            // The client object of /admin/clients has no description and no lifetimes.
+            Unsupported(request.Description is not null, nameof(request.Description));
+            Unsupported(request.AccessTokenLifetime is not null, nameof(request.AccessTokenLifetime));
+            Unsupported(request.RefreshTokenLifetime is not null, nameof(request.RefreshTokenLifetime));
+            if (request.ApplicationType is "spa" or "native" && request.IsConfidential)
+            {
+                throw new ArgumentException($"ApplicationType '{request.ApplicationType}' is a public client: set IsConfidential to false. Nothing was sent.", nameof(request));
+            }
+        }
+        else
+        {
+            Unsupported(request.ApplicationType is not null, nameof(request.ApplicationType));
+        }
     }
 
     public void Validate(UpdateOAuthClientRequest request)
@@ -71,9 +124,34 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         Unsupported(request.AllowedOrigins is not null, nameof(request.AllowedOrigins));
         Unsupported(request.RequireConsent is not null, nameof(request.RequireConsent));
         Unsupported(request.IdTokenLifetime is not null, nameof(request.IdTokenLifetime));
+        if (_clientsApi)
+        {
+            Unsupported(request.Description is not null, nameof(request.Description));
+            Unsupported(request.AccessTokenLifetime is not null, nameof(request.AccessTokenLifetime));
+            Unsupported(request.RefreshTokenLifetime is not null, nameof(request.RefreshTokenLifetime));
+        }
     }
 
-    public ApiRequest List(ListPage? page) => new(HttpMethod.Get, ListPage.Path(_collection, page));
+    public void Validate(OAuthClientListOptions options)
+    {
+        if (options.PageSize > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"PageSize is {options.PageSize}: LumoAuth returns at most {MaxPageSize} clients a page. Nothing was sent.");
+        }
+
+        if (options.Search is not null && !_clientsApi)
+        {
+            throw new NotSupportedException($"Search is not supported by {Api}: it has no search parameter. Nothing was sent.");
+        }
+    }
+
+    public ListPage? FirstPage(OAuthClientListOptions options) => new ListPage(1, options.PageSize ?? MaxPageSize);
+
+    public ApiRequest List(ListPage? page, OAuthClientListOptions options)
+    {
+        var path = ListPage.Path(_collection, page);
+        return new(HttpMethod.Get, options.Search is { } search ? $"{path}&search={Uri.EscapeDataString(search)}" : path) { NotFoundHint = _notFoundHint };
+    }
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{_collection}/{escapedId}");
 
@@ -81,6 +159,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     {
         Name = request.Name,
         Description = request.Description,
+        ApplicationType = request.ApplicationType,
         RedirectUris = request.RedirectUris,
         IsConfidential = request.IsConfidential,
         GrantTypes = request.GrantTypes,
@@ -88,9 +167,12 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         RequiresPkce = request.RequirePkce,
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
-    }));
+    }))
+    {
+        NotFoundHint = _notFoundHint,
+    };
 
-    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(HttpMethod.Put, $"{_collection}/{escapedId}", Serialize(new LumoAuthClientBody
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(_clientsApi ? Patch : HttpMethod.Put, $"{_collection}/{escapedId}", Serialize(new LumoAuthClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -104,29 +186,56 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{_collection}/{escapedId}");
 
-    public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/secret");
+    public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/{(_clientsApi ? "rotate-secret" : "secret")}");
+
+    // The seed's API has no enable/disable endpoints: an update of isActive does the same.
+    public ApiRequest Enable(string escapedId) => SetActive(escapedId, true);
+
+    public ApiRequest Disable(string escapedId) => SetActive(escapedId, false);
+
+    public ApiRequest RevokeTokens(string escapedId) => _clientsApi
+        ? new(HttpMethod.Delete, $"{_collection}/{escapedId}/tokens")
+        : throw new NotSupportedException($"RevokeTokensAsync is not supported by {Api}: it has no token revocation endpoint (DisableAsync stops new tokens; DeleteAsync revokes every token with the client; LumoAuthApi Clients has DELETE /{{id}}/tokens). Nothing was sent.");
+
+    public ApiRequest GetScopes(string escapedId) => _clientsApi ? new(HttpMethod.Get, $"{_collection}/{escapedId}/scopes") : Get(escapedId);
+
+    public ApiRequest ReplaceScopes(string escapedId, IReadOnlyList<string> scopes) => _clientsApi
+        ? new(HttpMethod.Put, $"{_collection}/{escapedId}/scopes", JsonSerializer.SerializeToUtf8Bytes(new LumoAuthScopes { Scopes = scopes }, LumoAuthJsonContext.Default.LumoAuthScopes))
+        : Update(escapedId, new UpdateOAuthClientRequest { AllowedScopes = scopes });
+
+    public IReadOnlyList<string> ReadScopes(ReadOnlySpan<byte> body)
+    {
+        if (!_clientsApi)
+        {
+            return ReadClient(body).AllowedScopes;
+        }
+
+        return Wire.FirstToken(body) == JsonTokenType.StartArray
+            ? Wire.Strings(Wire.Deserialize(body, LumoAuthJsonContext.Default.ListString))
+            : Wire.Strings(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthScopes).Data ?? throw new JsonException("The scopes response has no 'data' array."));
+    }
 
     public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
     {
         if (Wire.FirstToken(body) == JsonTokenType.StartArray)
         {
             // The seed's shape: every client at once.
-            return new ClientPage(Wire.Models(Wire.Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto), dto => ToModel(dto.Unwrapped)), null);
+            return new ClientPage(Wire.Models(Wire.Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto), dto => ToModel(dto.Unwrapped, listed: true)), null);
         }
 
         var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
-        var clients = Wire.Models(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."), dto => ToModel(dto.Unwrapped));
+        var clients = Wire.Models(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."), dto => ToModel(dto.Unwrapped, listed: true));
         var meta = envelope.Meta ?? envelope.Pagination;
         return new ClientPage(clients, ListPage.After(requested, clients.Count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit));
     }
 
-    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped, listed: false);
 
     public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
         var dto = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
         var secret = string.IsNullOrWhiteSpace(dto.Secret) ? null : new ClientSecret(dto.Secret!);
-        var client = ToModel(dto);
+        var client = ToModel(dto, listed: false);
 
         // The wrapped create response omits isConfidential; only confidential clients get a secret.
         var saysType = dto.IsConfidential is not null || dto.IsPublic is not null;
@@ -183,11 +292,20 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         }
     }
 
+    private ApiRequest SetActive(string escapedId, bool active) => _clientsApi
+        ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
+        : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
+
     private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
 
-    private static OAuthClient ToModel(LumoAuthClientDto dto)
+    /// <summary>
+    /// The model of a client object. A listed one that lacks redirect URIs, scopes or grant types (the summaries of
+    /// <c>/admin/clients</c>) is a summary: those were not returned, which is not the same as empty.
+    /// </summary>
+    private static OAuthClient ToModel(LumoAuthClientDto dto, bool listed)
     {
         var id = Wire.RequiredId(dto.Id);
+        var scopes = dto.AllowedScopes ?? dto.Scopes;
         return new OAuthClient
         {
             Id = id,
@@ -196,8 +314,10 @@ internal sealed class LumoAuthDialect : IOAuthDialect
             Description = dto.Description,
             IsConfidential = dto.IsConfidential ?? !(dto.IsPublic ?? false),
             IsActive = dto.IsActive ?? true,
+            IsSummary = listed && (dto.RedirectUris is null || scopes is null || dto.GrantTypes is null),
+            ApplicationType = Wire.First(dto.ApplicationType),
             RedirectUris = Wire.Strings(dto.RedirectUris),
-            AllowedScopes = Wire.Strings(dto.AllowedScopes ?? dto.Scopes),
+            AllowedScopes = Wire.Strings(scopes),
             GrantTypes = Wire.Strings(dto.GrantTypes),
             RequirePkce = dto.RequiresPkce ?? false,
             AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,

@@ -14,4 +14,6 @@ namespace OAuthClients.Sdk.Dialects.LumoAuth;
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]
+[JsonSerializable(typeof(LumoAuthScopes))]
+[JsonSerializable(typeof(List<string?>))]
 internal sealed partial class LumoAuthJsonContext : JsonSerializerContext;

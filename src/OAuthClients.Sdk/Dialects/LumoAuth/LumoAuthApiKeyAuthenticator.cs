@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OAuthClients.Sdk.Http;
+
+namespace OAuthClients.Sdk.Dialects.LumoAuth;
+
+/// <summary>
+/// The API key of LumoAuth's <c>/admin/clients</c> API, in <c>X-API-Key</c>. Never together with <c>Authorization</c>:
+/// LumoAuth refuses a request that carries both.
+/// </summary>
+internal sealed class LumoAuthApiKeyAuthenticator(string apiKey) : IRequestAuthenticator
+{
+    public const string Header = "X-API-Key";
+
+    public IEnumerable<string> Credentials { get; } = [apiKey];
+
+    public ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken)
+    {
+        // The transport sets no Authorization header on a request the dialect authenticates.
+        message.Headers.TryAddWithoutValidation(Header, apiKey);
+        return default;
+    }
+
+    public void OnResponse(HttpResponseMessage response)
+    {
+    }
+
+    // A fixed key that was refused stays refused.
+    public bool CanReplay(HttpResponseMessage response, byte[] body) => false;
+}
