@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -77,6 +78,7 @@ public class OAuthClientsClient : IOAuthClientsClient
             WithTrailingSlash(options.BaseAddress!),
             dialect,
             options.Timeout,
+            options.MaxResponseSize,
             new RetryPolicy(options.MaxRetries, options.MaxRetryDelay),
             time ?? TimeProvider.System,
             logger ?? NullLogger.Instance);
@@ -114,7 +116,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return _transport.SendAsync(_dialect.Create(request), Operation.Create, _dialect.ReadCreated, cancellationToken);
+        return _transport.SendAsync(_dialect.Create(request), Operation.Create, body => WithSecret(_dialect.ReadCreated(body), request), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -137,6 +139,16 @@ public class OAuthClientsClient : IOAuthClientsClient
         var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
         return _transport.SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
     }
+
+    /// <summary>
+    /// A confidential client is created with its only secret: a response without one the SDK can read (under a name
+    /// it does not know, say) is not a success, but an unreadable body whose message says the client was probably
+    /// created.
+    /// </summary>
+    private static CreatedOAuthClient WithSecret(CreatedOAuthClient created, CreateOAuthClientRequest request) =>
+        (request.IsConfidential || created.Client.IsConfidential) && created.Secret is null
+            ? throw new JsonException("The confidential client's secret is not in the response.")
+            : created;
 
     private static IOAuthDialect DialectFor(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {

@@ -13,7 +13,12 @@ internal static class Wire
     /// <summary>A lifetime in whole seconds (the rules have already made sure it is one).</summary>
     public static long? Seconds(TimeSpan? lifetime) => lifetime is { } value ? value.Ticks / TimeSpan.TicksPerSecond : null;
 
-    public static TimeSpan? Lifetime(long? seconds) => seconds is { } value and > 0 ? TimeSpan.FromSeconds(value) : null;
+    /// <summary>
+    /// A duration in whole seconds from the server: <see langword="null"/> when absent, zero or negative; clamped to
+    /// <see cref="int.MaxValue"/> seconds (about 68 years, the longest a request may send back), so that no number
+    /// a server sends overflows a <see cref="TimeSpan"/> or a date.
+    /// </summary>
+    public static TimeSpan? Lifetime(long? seconds) => seconds is { } value and > 0 ? TimeSpan.FromSeconds(Math.Min(value, int.MaxValue)) : null;
 
     /// <summary>
     /// A list the server sent, without its null or blank entries; empty when it sent none or <c>null</c>. The

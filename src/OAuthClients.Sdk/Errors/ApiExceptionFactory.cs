@@ -18,15 +18,16 @@ internal static class ApiExceptionFactory
     public static OAuthClientsApiException FromErrorResponse(IOAuthDialect dialect, ApiRequest request, HttpResponseMessage response, byte[] body)
     {
         var error = dialect.ReadError(body);
-        var credentials = dialect.Authenticator.Credentials;
+        var credentials = dialect.Authenticator.Credentials.Values;
         var status = response.StatusCode;
-        var requestId = RequestId(response);
+        var requestId = RequestId(response, credentials);
+        var code = Redacted(error.Code, credentials);
         var message = new StringBuilder()
             .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
             .Append(" to ").Append(request);
-        if (error.Code is not null)
+        if (code is not null)
         {
-            message.Append(" (").Append(Redaction.Text(error.Code, credentials)).Append(')');
+            message.Append(" (").Append(code).Append(')');
         }
 
         if (error.Message is not null)
@@ -38,16 +39,16 @@ internal static class ApiExceptionFactory
             message.Append(". The body was not a readable error; it starts with: ").Append(Redaction.Excerpt(body, credentials));
         }
 
-        AppendRequestId(message, requestId, credentials);
+        AppendRequestId(message, requestId);
         var errors = error.Errors.Select(e => Redaction.Text(e, credentials)).ToArray();
         var retryAfter = RetryAfter(response) ?? error.RetryAfter;
         var text = message.ToString();
         return status switch
         {
-            HttpStatusCode.NotFound => new OAuthClientNotFoundException(status, text, error.Code, requestId, retryAfter, errors),
-            HttpStatusCode.BadRequest or (HttpStatusCode)422 => new OAuthClientsValidationException(status, text, error.Code, requestId, retryAfter, errors),
-            (HttpStatusCode)429 => new OAuthClientsRateLimitException(status, text, error.Code, requestId, retryAfter, errors),
-            _ => new OAuthClientsApiException(status, text, error.Code, requestId, retryAfter, errors),
+            HttpStatusCode.NotFound => new OAuthClientNotFoundException(status, text, code, requestId, retryAfter, errors),
+            HttpStatusCode.BadRequest or (HttpStatusCode)422 => new OAuthClientsValidationException(status, text, code, requestId, retryAfter, errors),
+            (HttpStatusCode)429 => new OAuthClientsRateLimitException(status, text, code, requestId, retryAfter, errors),
+            _ => new OAuthClientsApiException(status, text, code, requestId, retryAfter, errors),
         };
     }
 
@@ -57,7 +58,7 @@ internal static class ApiExceptionFactory
     /// </summary>
     public static OAuthClientsApiException UnreadableBody(IOAuthDialect dialect, ApiRequest request, HttpStatusCode status, string? requestId, byte[] body, Exception cause, string? outcome)
     {
-        var credentials = dialect.Authenticator.Credentials;
+        var credentials = dialect.Authenticator.Credentials.Values;
         var message = new StringBuilder()
             .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
             .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(cause.Message).Append(')');
@@ -67,16 +68,21 @@ internal static class ApiExceptionFactory
         }
 
         message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body, credentials));
-        AppendRequestId(message, requestId, credentials);
+        AppendRequestId(message, requestId);
         return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: cause);
     }
 
-    public static string? RequestId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
+    /// <summary>The response's request id, redacted: it goes into logs and exception members.</summary>
+    public static string? RequestId(HttpResponseMessage response, IReadOnlyList<string> credentials) =>
+        response.Headers.TryGetValues(RequestIdHeader, out var values) ? Redacted(values.FirstOrDefault(), credentials) : null;
 
-    private static void AppendRequestId(StringBuilder message, string? requestId, IEnumerable<string> credentials)
+    /// <summary>Text from the server that becomes an exception member: bounded and credential-free, as in messages.</summary>
+    private static string? Redacted(string? text, IReadOnlyList<string> credentials) =>
+        text is null ? null : Redaction.Text(text, credentials);
+
+    private static void AppendRequestId(StringBuilder message, string? requestId)
     {
-        message.Append(requestId is null ? "." : $". Request id: {Redaction.Text(requestId, credentials)}.");
+        message.Append(requestId is null ? "." : $". Request id: {requestId}.");
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using OAuthClients.Sdk.Diagnostics;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Errors;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Http;
 
@@ -23,6 +24,7 @@ internal sealed class ApiTransport(
     Uri baseAddress,
     IOAuthDialect dialect,
     TimeSpan timeout,
+    int maxResponseSize,
     RetryPolicy retryPolicy,
     TimeProvider time,
     ILogger logger)
@@ -106,7 +108,7 @@ internal sealed class ApiTransport(
             ResponseBody body;
             try
             {
-                (response, body) = await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
+                (response, body) = await SendOnceAsync(message, request, operation, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
@@ -125,7 +127,7 @@ internal sealed class ApiTransport(
             using (response)
             {
                 authenticator?.OnResponse(response);
-                var requestId = ApiExceptionFactory.RequestId(response);
+                var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
                 if (response.IsSuccessStatusCode)
@@ -168,13 +170,23 @@ internal sealed class ApiTransport(
     {
         var what = ex is TimeoutException
             ? $"{dialect.Name}: {request} timed out (the per-attempt Timeout is {timeout}; {attempts} attempt(s))."
-            : $"{dialect.Name}: {request} failed {(RetryPolicy.FailedBeforeSending(ex) ? "before it was sent" : "and its response was lost")} ({attempts} attempt(s)): {ex.Message}";
+            : $"{dialect.Name}: {request} failed {(RetryPolicy.FailedBeforeSending(ex) ? "before it was sent" : "and its response was lost")} ({attempts} attempt(s)): {Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values)}";
         if (outcome is not null && !RetryPolicy.FailedBeforeSending(ex))
         {
             what += $" The outcome is unknown: {outcome}.";
         }
 
-        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, ex);
+        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, Quotable(ex));
+    }
+
+    /// <summary>
+    /// The failure as the inner exception, unless its message quotes what the server sent (a malformed header line
+    /// may carry a cookie): then a copy with the redacted message, over the original's own cause.
+    /// </summary>
+    private Exception Quotable(Exception ex)
+    {
+        var redacted = Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values);
+        return redacted == ex.Message ? ex : new HttpRequestException(redacted, ex.InnerException);
     }
 
     private async Task WaitBeforeRetryAsync(ApiRequest request, int retry, TimeSpan? retryAfter, string reason, Activity? activity, CancellationToken cancellationToken)
@@ -213,7 +225,7 @@ internal sealed class ApiTransport(
         return message;
     }
 
-    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, CancellationToken cancellationToken)
     {
         // One token source per attempt: the timeout, and the caller's token forwarded to it.
 #if NET
@@ -228,7 +240,15 @@ internal sealed class ApiTransport(
         try
         {
             response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-            return (response, await ResponseBody.ReadAsync(response.Content, attempt.Token).ConfigureAwait(false));
+            return (response, await ResponseBody.ReadAsync(response.Content, maxResponseSize, attempt.Token).ConfigureAwait(false));
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            // Not retried: the same server would send the same body again.
+            var status = response!.StatusCode;
+            var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
+            response.Dispose();
+            throw ApiExceptionFactory.UnreadableBody(dialect, request, status, requestId, [], ex, response.IsSuccessStatusCode ? operation.UnknownOutcome : null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

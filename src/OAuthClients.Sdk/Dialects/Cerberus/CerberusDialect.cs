@@ -21,7 +21,8 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
-        Authenticator = new CerberusAuthenticator(options, List(null), BearerAuthenticator.For(options, tokenProvider));
+        var credentials = new CredentialRegistry();
+        Authenticator = new CerberusAuthenticator(options, List(null), BearerAuthenticator.For(options, tokenProvider, credentials), credentials);
     }
 
     public string Name => DialectName;

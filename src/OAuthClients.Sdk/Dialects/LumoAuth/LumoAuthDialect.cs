@@ -23,8 +23,9 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     {
         var tenant = $"t/{Uri.EscapeDataString(options.Tenant!)}";
         _collection = $"{tenant}/api/v1/admin/oauth-clients";
-        Authenticator = BearerAuthenticator.For(options, tokenProvider)
-            ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"{tenant}/api/v1/oauth/token"));
+        var credentials = new CredentialRegistry();
+        Authenticator = BearerAuthenticator.For(options, tokenProvider, credentials)
+            ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"{tenant}/api/v1/oauth/token"), credentials);
     }
 
     public string Name => DialectName;
