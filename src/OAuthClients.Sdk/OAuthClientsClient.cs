@@ -87,18 +87,26 @@ public class OAuthClientsClient : IOAuthClientsClient
     /// <inheritdoc/>
     public async IAsyncEnumerable<OAuthClient> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var guard = new EnumerationGuard();
         ListPage? page = null;
         do
         {
-            var request = _dialect.List(page);
-            var requested = page;
-            var result = await _transport.SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
-            foreach (var client in result.Clients)
+            using var list = await _transport.OpenListAsync(_dialect.List(page), _dialect.ListShape, cancellationToken).ConfigureAwait(false);
+            var count = 0;
+            while (await list.NextAsync(cancellationToken).ConfigureAwait(false) is { } client)
             {
+                count++;
+                guard.Saw(client);
                 yield return client;
             }
 
-            page = result.Next;
+            var (next, problem) = guard.After(page, list.End(page, count));
+            if (problem is not null)
+            {
+                throw list.Stop(problem);
+            }
+
+            page = next;
         }
         while (page is not null);
     }

@@ -63,19 +63,8 @@ internal static class Wire
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
 
-    /// <summary>The clients of a list, skipping <c>null</c> entries.</summary>
-    public static List<OAuthClient> Models<TDto>(List<TDto?> dtos, Func<TDto, OAuthClient> toModel)
-        where TDto : class
-    {
-        var models = new List<OAuthClient>(dtos.Count);
-        foreach (var dto in dtos)
-        {
-            if (dto is not null)
-            {
-                models.Add(toModel(dto));
-            }
-        }
-
-        return models;
-    }
+    /// <summary>One item of a list as a client; <see langword="null"/> for a JSON <c>null</c> entry, which is skipped.</summary>
+    public static OAuthClient? ListItem<TDto>(ReadOnlySpan<byte> item, JsonTypeInfo<TDto> typeInfo, Func<TDto, OAuthClient> toModel)
+        where TDto : class =>
+        JsonSerializer.Deserialize(item, typeInfo) is { } dto ? toModel(dto) : null;
 }

@@ -29,6 +29,9 @@ internal sealed class ApiTransport(
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>How much of a streamed body is read within the attempt (and so retried when cut short).</summary>
+    private const int StreamedHeadSize = 16 * 1024;
+
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     /// <summary>Gets the clock of timeouts, backoff and token expiry.</summary>
@@ -40,7 +43,7 @@ internal sealed class ApiTransport(
     /// </summary>
     public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, BodyReader<T> read, CancellationToken cancellationToken)
     {
-        using var response = await ExchangeAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        using var response = await ExchangeAsync(request, operation, streamed: false, cancellationToken).ConfigureAwait(false);
         try
         {
             return read(response.Body.Span);
@@ -51,12 +54,72 @@ internal sealed class ApiTransport(
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> (a list) and returns its success body unread, to be streamed item by item in
+    /// the memory of one item (<see cref="ListBody"/>); errors are read and thrown as for any other request.
+    /// </summary>
+    public async Task<ListBody> OpenListAsync(ApiRequest request, ListShape shape, CancellationToken cancellationToken)
+    {
+        var response = await ExchangeAsync(request, Operation.List, streamed: true, cancellationToken).ConfigureAwait(false);
+        return new ListBody(this, request, response, shape, maxResponseSize);
+    }
+
+    /// <summary>
+    /// Reads the next bytes of a streamed body under the per-attempt <c>Timeout</c> (each read may take that long,
+    /// so a server that stalls mid-list is not waited for forever).
+    /// </summary>
+    public async ValueTask<int> ReadAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+#if NET
+        using var attempt = new CancellationTokenSource(timeout, time);
+#else
+        using var attempt = time.CreateCancellationTokenSource(timeout);
+#endif
+        using var forwarded = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), attempt)
+            : default;
+        try
+        {
+#if NET
+            return await stream.ReadAsync(buffer.AsMemory(offset, count), attempt.Token).ConfigureAwait(false);
+#else
+            return await stream.ReadAsync(buffer, offset, count, attempt.Token).ConfigureAwait(false);
+#endif
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new TimeoutException("A read of the body timed out.", ex);
+        }
+    }
+
+    /// <summary>
+    /// What the caller sees when a streamed body fails after its items started to arrive: an unreadable body
+    /// (<paramref name="excerpt"/> is the item that could not be read, if any), a timeout, or a lost response. Never
+    /// retried: the items before it were already handed out.
+    /// </summary>
+    public Exception ReadFailure(ApiRequest request, ApiResponse response, Exception ex, byte[] excerpt) => ex switch
+    {
+        JsonException or ResponseTooLargeException => ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, excerpt, ex, outcome: null),
+        TimeoutException => new TimeoutException($"{dialect.Name}: {request} timed out while its body was read (the per-attempt Timeout is {timeout} per read).", ex.InnerException ?? ex),
+        HttpRequestException or IOException => new HttpRequestException($"{dialect.Name}: {request} failed while its body was read: {Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values)}", Quotable(ex)),
+        _ => ex,
+    };
+
+    /// <summary>A listing stopped by the enumeration guard.</summary>
+    public Exception PagingFailure(ApiRequest request, ApiResponse response, string problem) =>
+        new OAuthClientsApiException(response.StatusCode, $"{dialect.Name}: the listing stopped at {request}: {problem}. The clients listed so far were returned.", requestId: response.RequestId);
+
     /// <summary>Sends <paramref name="request"/> for its status alone.</summary>
     public Task SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken) =>
         SendAsync(request, operation, static _ => true, cancellationToken);
 
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
-    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.ActivitySource.StartActivity($"OAuthClients {operation.Name}", ActivityKind.Client);
         activity?.SetTag("oauthclients.operation", operation.Name);
@@ -65,7 +128,7 @@ internal sealed class ApiTransport(
         var outcome = "success";
         try
         {
-            return await SendWithRetriesAsync(request, operation, activity, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(request, operation, streamed, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -87,7 +150,7 @@ internal sealed class ApiTransport(
         }
     }
 
-    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, bool streamed, Activity? activity, CancellationToken cancellationToken)
     {
         var retries = 0;
         var replayed = false;
@@ -106,9 +169,10 @@ internal sealed class ApiTransport(
             var started = time.GetTimestamp();
             HttpResponseMessage response;
             ResponseBody body;
+            Stream? stream;
             try
             {
-                (response, body) = await SendOnceAsync(message, request, operation, cancellationToken).ConfigureAwait(false);
+                (response, body, stream) = await SendOnceAsync(message, request, operation, streamed, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
@@ -124,7 +188,8 @@ internal sealed class ApiTransport(
                 continue;
             }
 
-            using (response)
+            var handedOver = false;
+            try
             {
                 authenticator?.OnResponse(response);
                 var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
@@ -132,8 +197,9 @@ internal sealed class ApiTransport(
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
                 if (response.IsSuccessStatusCode)
                 {
-                    // The caller disposes the body.
-                    return new ApiResponse(response.StatusCode, requestId, body);
+                    // The caller disposes the body (and a streamed body's response).
+                    handedOver = stream is not null;
+                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream);
                 }
 
                 var errorBody = body.ToArray();
@@ -160,6 +226,13 @@ internal sealed class ApiTransport(
                 // A 5xx may have been processed; a later 404 on DELETE then means that attempt deleted it.
                 outcomeUnknown |= (int)response.StatusCode >= 500;
                 await WaitBeforeRetryAsync(request, ++retries, error.RetryAfter, $"{(int)response.StatusCode} {response.StatusCode}", activity, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!handedOver)
+                {
+                    response.Dispose();
+                }
             }
         }
     }
@@ -225,7 +298,8 @@ internal sealed class ApiTransport(
         return message;
     }
 
-    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    /// <summary>One attempt: the response and its whole body, or, for a streamed success, its unread body stream.</summary>
+    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body, Stream? Stream)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
     {
         // One token source per attempt: the timeout, and the caller's token forwarded to it.
 #if NET
@@ -240,7 +314,25 @@ internal sealed class ApiTransport(
         try
         {
             response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-            return (response, await ResponseBody.ReadAsync(response.Content, maxResponseSize, attempt.Token).ConfigureAwait(false));
+            if (streamed && response.IsSuccessStatusCode)
+            {
+#if NET
+                var stream = await response.Content.ReadAsStreamAsync(attempt.Token).ConfigureAwait(false);
+#else
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                try
+                {
+                    return (response, await ResponseBody.ReadHeadAsync(stream, StreamedHeadSize, attempt.Token).ConfigureAwait(false), stream);
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
+            }
+
+            return (response, await ResponseBody.ReadAsync(response.Content, maxResponseSize, attempt.Token).ConfigureAwait(false), null);
         }
         catch (ResponseTooLargeException ex)
         {

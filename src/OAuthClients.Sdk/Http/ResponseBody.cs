@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -82,6 +83,38 @@ internal sealed class ResponseBody : IDisposable
 #else
                 var read = await stream.ReadAsync(buffer, length, Math.Min(buffer.Length, limit) - length, cancellationToken).ConfigureAwait(false);
 #endif
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            Return(buffer, length);
+            throw;
+        }
+
+        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        return new ResponseBody(buffer, start, length - start);
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="size"/> bytes of a body that is streamed afterwards, within the attempt: a body cut
+    /// short in its first bytes then fails the attempt (and is retried as any lost response), before any item of it
+    /// was handed out.
+    /// </summary>
+    public static async ValueTask<ResponseBody> ReadHeadAsync(Stream stream, int size, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var length = 0;
+        try
+        {
+            while (length < size)
+            {
+                var read = await stream.ReadAsync(buffer, length, size - length, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace OAuthClients.Sdk.Dialects.Cerberus;
@@ -10,7 +9,6 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CerberusClientDto))]
-[JsonSerializable(typeof(List<CerberusClientDto?>))]
 [JsonSerializable(typeof(CerberusListEnvelope))]
 [JsonSerializable(typeof(CerberusClientBody))]
 internal sealed partial class CerberusJsonContext : JsonSerializerContext;

@@ -107,19 +107,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/secret");
 
-    public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
-    {
-        if (Wire.FirstToken(body) == JsonTokenType.StartArray)
-        {
-            // The seed's shape: every client at once.
-            return new ClientPage(Wire.Models(Wire.Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto), dto => ToModel(dto.Unwrapped)), null);
-        }
-
-        var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
-        var clients = Wire.Models(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."), dto => ToModel(dto.Unwrapped));
-        var meta = envelope.Meta ?? envelope.Pagination;
-        return new ClientPage(clients, ListPage.After(requested, clients.Count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit));
-    }
+    /// <summary>The seed's bare array (every client at once), or <c>{ "data": [...], "meta": {...} }</c> pages.</summary>
+    public ListShape ListShape { get; } = new(["data"], ReadListItem, ReadListEnd);
 
     public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
 
@@ -185,6 +174,16 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     }
 
     private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
+
+    private static OAuthClient? ReadListItem(ReadOnlySpan<byte> item) =>
+        Wire.ListItem(item, LumoAuthJsonContext.Default.LumoAuthClientDto, dto => ToModel(dto.Unwrapped));
+
+    private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
+    {
+        var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
+        var meta = envelope.Meta ?? envelope.Pagination;
+        return new ListEnd(ListPage.After(requested, count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit), meta?.TotalPages);
+    }
 
     private static OAuthClient ToModel(LumoAuthClientDto dto)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace OAuthClients.Sdk.Dialects.LumoAuth;
@@ -10,7 +9,6 @@ namespace OAuthClients.Sdk.Dialects.LumoAuth;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(LumoAuthClientDto))]
-[JsonSerializable(typeof(List<LumoAuthClientDto?>))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]
