@@ -233,6 +233,32 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task GetAsync_ServerEchoesEveryCredentialTheClientEverHeld_AllAreMasked()
+    {
+        // The CSRF token rotates twice and the session cookie is renewed; then the server quotes every one of them.
+        const string Session = "HELD_session_1", RenewedSession = "HELD_session_2", Csrf = "HELD_csrf_1", Rotated = "HELD_csrf_2", RotatedAgain = "HELD_csrf_3";
+        var client = """{ "id": "c1", "name": "x" }""";
+        using var server = new RawLoopbackServer(
+            RawLoopbackServer.Raw($"HTTP/1.1 200 OK\r\nX-CSRF-Token: {Rotated}\r\nContent-Length: {client.Length}\r\nConnection: close", Encoding.UTF8.GetBytes(client)),
+            RawLoopbackServer.Raw($"HTTP/1.1 200 OK\r\nX-CSRF-Token: {RotatedAgain}\r\nSet-Cookie: cerberus_session={RenewedSession}; Path=/\r\nContent-Length: {client.Length}\r\nConnection: close", Encoding.UTF8.GetBytes(client)),
+            RawLoopbackServer.Respond(401, $$"""{ "title": "Unauthorized", "detail": "refused {{Session}} {{RenewedSession}} {{Csrf}} {{Rotated}} {{RotatedAgain}}", "errors": ["{{Csrf}}", "{{Rotated}}"] }"""));
+        var sut = new OAuthClientsClient(new HttpClient(), new OAuthClientsOptions
+        {
+            Dialect = OAuthDialect.Cerberus,
+            BaseAddress = server.BaseAddress,
+            SessionCookie = Session,
+            CsrfToken = Csrf,
+            MaxRetries = 0,
+        });
+        await sut.GetAsync("c1");
+        await sut.GetAsync("c1");
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+
+        Assert.DoesNotContain("HELD", string.Join("|", ex.ToString(), string.Join(",", ex.Errors)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateAsync_ConfidentialSecretUnderAnUnknownName_ThrowsSayingTheClientWasProbablyCreated()
     {
         using var server = new RawLoopbackServer(RawLoopbackServer.Respond(201, """{ "id": "c1", "name": "x", "isConfidential": true, "client_secret_value": "LEAK_unknown_name" }"""));
