@@ -15,6 +15,9 @@ internal static class Redaction
     private const int MaxLength = 300;
     private const string Mask = "****";
 
+    /// <summary>How far past a credential word its key may run before its ':' or '='.</summary>
+    private const int MaxKeyLength = 64;
+
     /// <summary>How many bytes of a body are decoded for its excerpt.</summary>
     private const int MaxDecodedBytes = 16 * 1024;
 
@@ -117,9 +120,9 @@ internal static class Redaction
                 continue;
             }
 
-            // The rest of the key (client_secret_hash, tokenValue), its closing quote, then ':' or '='.
+            // The rest of the key (client_secret_hash, tokenValue, or garbled bytes), its closing quote, then ':' or '='.
             var j = i + word;
-            while (j < text.Length && (char.IsLetterOrDigit(text[j]) || text[j] is '_' or '-'))
+            while (j < text.Length && j - i < MaxKeyLength && text[j] is not ('"' or '\'' or ':' or '=' or ',' or ' ' or '{' or '}' or '[' or ']'))
             {
                 j++;
             }
