@@ -8,10 +8,12 @@ using System.Threading.Tasks;
 namespace OAuthClients.Sdk.Dialects;
 
 /// <summary>
-/// Reads a list body item by item as it arrives, in memory bounded by the largest item rather than by the list: a
-/// top-level array, or an object (the envelope) one of whose members (<see cref="ListShape.ItemMembers"/>) is the
-/// array of items. The envelope's other members (paging, totals) are kept as a small JSON object for the dialect to
-/// read at the end. A <see cref="Utf8JsonReader"/> loop over a pooled buffer, which is cleared before it goes back.
+/// Reads a list body as it arrives, in memory bounded by the buffer (the largest item, or 16 KiB) rather than by the
+/// list: a top-level array, or an object (the envelope) one of whose members (<see cref="ListShape.ItemMembers"/>) is
+/// the array of items. The items come in batches: every complete item in the buffer, as one JSON array, so that the
+/// dialect deserializes a batch in one call rather than paying the serializer's per-call cost per item. The
+/// envelope's other members (paging, totals) are kept as a small JSON object for the dialect to read at the end. A
+/// <see cref="Utf8JsonReader"/> loop over a pooled buffer, which is cleared before it goes back.
 /// </summary>
 /// <remarks>
 /// Not thread-safe; one instance per response. An item, or the envelope without its items, longer than the limit
@@ -27,13 +29,17 @@ internal sealed class JsonListReader : IDisposable
     private readonly MemoryStream _envelope = new();
     private readonly Utf8JsonWriter _envelopeWriter;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
-    private int _start;
-    private int _end;
+    private int _start = 1;
+    private int _end = 1;
     private bool _final;
     private bool _first = true;
     private JsonReaderState _state;
     private Phase _phase;
     private bool _sawItems;
+
+    // The byte a batch's closing ']' overwrote, put back before the reader moves on.
+    private int _closedAt = -1;
+    private byte _closedByte;
 
     /// <summary>Initializes a new instance that pulls the body's bytes from <paramref name="read"/> (buffer, offset, count; 0 at its end).</summary>
     public JsonListReader(Func<byte[], int, int, CancellationToken, ValueTask<int>> read, string[] itemMembers, int maxItemSize)
@@ -56,11 +62,17 @@ internal sealed class JsonListReader : IDisposable
     public bool IsBareArray { get; private set; }
 
     /// <summary>
-    /// Gets the next item's JSON (valid until the next call), or an empty value after the last one. Only the
-    /// item's bytes are read ahead, and whatever of the next one arrived with them.
+    /// Gets the next batch of items as one JSON array (valid until the next call), or an empty value after the last
+    /// one. An item is handed out as soon as it is complete in the buffer.
     /// </summary>
     public async ValueTask<ReadOnlyMemory<byte>> NextAsync(CancellationToken cancellationToken)
     {
+        if (_closedAt >= 0)
+        {
+            _buffer[_closedAt] = _closedByte;
+            _closedAt = -1;
+        }
+
         while (true)
         {
             bool found;
@@ -197,25 +209,53 @@ internal sealed class JsonListReader : IDisposable
                     break;
 
                 case Phase.Items:
-                    if (!reader.Read())
+                    var batchStart = -1;
+                    var batchEnd = 0;
+                    while (true)
                     {
+                        var beforeItem = reader;
+                        if (!reader.Read())
+                        {
+                            reader = beforeItem;
+                            break;
+                        }
+
+                        if (reader.TokenType == JsonTokenType.EndArray && batchStart >= 0)
+                        {
+                            // Handed out with the next call.
+                            reader = beforeItem;
+                            break;
+                        }
+
+                        if (reader.TokenType == JsonTokenType.EndArray)
+                        {
+                            _phase = IsBareArray ? Phase.End : Phase.Envelope;
+                            break;
+                        }
+
+                        var itemStart = (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            reader = beforeItem;
+                            break;
+                        }
+
+                        batchStart = batchStart < 0 ? itemStart : batchStart;
+                        batchEnd = (int)reader.BytesConsumed;
+                    }
+
+                    if (batchStart < 0)
+                    {
+                        if (_phase != Phase.Items)
+                        {
+                            Commit(ref reader);
+                            break;
+                        }
+
                         return false;
                     }
 
-                    if (reader.TokenType == JsonTokenType.EndArray)
-                    {
-                        _phase = IsBareArray ? Phase.End : Phase.Envelope;
-                        Commit(ref reader);
-                        break;
-                    }
-
-                    var itemStart = (int)reader.TokenStartIndex;
-                    if (!reader.TrySkip())
-                    {
-                        return false;
-                    }
-
-                    item = new ReadOnlyMemory<byte>(_buffer, _start + itemStart, (int)reader.BytesConsumed - itemStart);
+                    item = Batch(_start + batchStart, _start + batchEnd);
                     Commit(ref reader);
                     return true;
 
@@ -223,6 +263,20 @@ internal sealed class JsonListReader : IDisposable
                     return false;
             }
         }
+    }
+
+    /// <summary>
+    /// The items between <paramref name="start"/> and <paramref name="end"/> (separated by commas) as a JSON array:
+    /// the byte before them (a '[', ',' or white space already read) becomes '[', the byte after them ']' until the
+    /// next call. The buffer always keeps one byte free before and after the unread bytes for this.
+    /// </summary>
+    private ReadOnlyMemory<byte> Batch(int start, int end)
+    {
+        _buffer[start - 1] = (byte)'[';
+        _closedAt = end;
+        _closedByte = _buffer[end];
+        _buffer[end] = (byte)']';
+        return new ReadOnlyMemory<byte>(_buffer, start - 1, end - start + 2);
     }
 
     private void Commit(ref Utf8JsonReader reader)
@@ -253,31 +307,32 @@ internal sealed class JsonListReader : IDisposable
             throw new JsonException("The list ends before its closing bracket.");
         }
 
-        // Keep the unfinished unit, at the front; grow only when one unit fills the whole buffer.
+        // Keep the unfinished unit near the front (one byte before it for a batch's '['); grow only when one unit fills
+        // the whole buffer (but the byte kept free after it, for a batch's ']').
         var pending = _end - _start;
         if (pending > _maxItemSize)
         {
             throw new Http.ResponseTooLargeException(_maxItemSize);
         }
 
-        if (_start > 0)
+        if (_start > 1)
         {
-            _buffer.AsSpan(_start, pending).CopyTo(_buffer);
-            _buffer.AsSpan(pending, _end - pending).Clear();
-            _start = 0;
-            _end = pending;
+            _buffer.AsSpan(_start, pending).CopyTo(_buffer.AsSpan(1));
+            _buffer.AsSpan(1 + pending, _end - (1 + pending)).Clear();
+            _start = 1;
+            _end = 1 + pending;
         }
 
-        if (_end == _buffer.Length)
+        if (_end >= _buffer.Length - 1)
         {
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, _maxItemSize + 1L));
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, _maxItemSize + 3L));
             _buffer.AsSpan(0, _end).CopyTo(larger);
             _buffer.AsSpan(0, _end).Clear();
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
 
-        var read = await _read(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+        var read = await _read(_buffer, _end, _buffer.Length - 1 - _end, cancellationToken).ConfigureAwait(false);
         if (read == 0)
         {
             _final = true;
@@ -288,9 +343,9 @@ internal sealed class JsonListReader : IDisposable
         if (_first)
         {
             _first = false;
-            if (_end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+            if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF)
             {
-                _start = 3;
+                _start += 3;
             }
         }
     }

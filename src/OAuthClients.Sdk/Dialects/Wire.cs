@@ -63,8 +63,20 @@ internal static class Wire
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
 
-    /// <summary>One item of a list as a client; <see langword="null"/> for a JSON <c>null</c> entry, which is skipped.</summary>
-    public static OAuthClient? ListItem<TDto>(ReadOnlySpan<byte> item, JsonTypeInfo<TDto> typeInfo, Func<TDto, OAuthClient> toModel)
-        where TDto : class =>
-        JsonSerializer.Deserialize(item, typeInfo) is { } dto ? toModel(dto) : null;
+    /// <summary>A batch of a list's items (a JSON array) as clients, skipping <c>null</c> entries.</summary>
+    public static List<OAuthClient> Models<TDto>(ReadOnlySpan<byte> items, JsonTypeInfo<List<TDto?>> typeInfo, Func<TDto, OAuthClient> toModel)
+        where TDto : class
+    {
+        var dtos = Deserialize(items, typeInfo);
+        var models = new List<OAuthClient>(dtos.Count);
+        foreach (var dto in dtos)
+        {
+            if (dto is not null)
+            {
+                models.Add(toModel(dto));
+            }
+        }
+
+        return models;
+    }
 }

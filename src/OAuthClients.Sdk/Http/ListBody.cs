@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -11,7 +12,8 @@ namespace OAuthClients.Sdk.Http;
 
 /// <summary>
 /// One list response, read client by client as its body arrives (<see cref="JsonListReader"/> with the dialect's
-/// <see cref="ListShape"/>), in memory bounded by <see cref="OAuthClientsOptions.MaxResponseSize"/> per item. Whatever
+/// <see cref="ListShape"/>: the clients of one buffer at a time), in memory bounded by
+/// <see cref="OAuthClientsOptions.MaxResponseSize"/> per item. Whatever
 /// goes wrong while reading becomes one of the contract's exceptions.
 /// </summary>
 internal sealed class ListBody : IDisposable
@@ -22,6 +24,8 @@ internal sealed class ListBody : IDisposable
     private readonly ListShape _shape;
     private readonly JsonListReader _reader;
     private int _headRead;
+    private List<OAuthClient> _batch = [];
+    private int _next;
 
     public ListBody(ApiTransport transport, ApiRequest request, ApiResponse response, ListShape shape, int maxItemSize)
     {
@@ -35,35 +39,35 @@ internal sealed class ListBody : IDisposable
     /// <summary>Gets the next client, skipping <c>null</c> entries; <see langword="null"/> after the last one.</summary>
     public async ValueTask<OAuthClient?> NextAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (_next == _batch.Count)
         {
-            ReadOnlyMemory<byte> item;
+            ReadOnlyMemory<byte> items;
             try
             {
-                item = await _reader.NextAsync(cancellationToken).ConfigureAwait(false);
+                items = await _reader.NextAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is JsonException or ResponseTooLargeException or TimeoutException or IOException or HttpRequestException)
             {
                 throw _transport.ReadFailure(_request, _response, ex, []);
             }
 
-            if (item.IsEmpty)
+            if (items.IsEmpty)
             {
                 return null;
             }
 
             try
             {
-                if (_shape.ReadItem(item.Span) is { } client)
-                {
-                    return client;
-                }
+                _batch = _shape.ReadItems(items.Span);
+                _next = 0;
             }
             catch (JsonException ex)
             {
-                throw _transport.ReadFailure(_request, _response, ex, item.ToArray());
+                throw _transport.ReadFailure(_request, _response, ex, items.ToArray());
             }
         }
+
+        return _batch[_next++];
     }
 
     /// <summary>What the envelope says after <paramref name="count"/> clients of the page <paramref name="requested"/>; call after the last client.</summary>

@@ -111,7 +111,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{Collection}/{escapedId}/rotate-secret");
 
-    public ListShape ListShape { get; } = new(["data", "clients"], ReadListItem, ReadListEnd);
+    public ListShape ListShape { get; } = new(["data", "clients"], ReadListItems, ReadListEnd);
 
     public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
 
@@ -178,8 +178,8 @@ internal sealed class CerberusDialect : IOAuthDialect
         return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
     }
 
-    private static OAuthClient? ReadListItem(ReadOnlySpan<byte> item) =>
-        Wire.ListItem(item, CerberusJsonContext.Default.CerberusClientDto, dto => ToModel(dto.Unwrapped));
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
+        Wire.Models(items, CerberusJsonContext.Default.ListCerberusClientDto, dto => ToModel(dto.Unwrapped));
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {

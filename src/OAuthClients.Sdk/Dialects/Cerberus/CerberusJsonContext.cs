@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace OAuthClients.Sdk.Dialects.Cerberus;
@@ -9,6 +10,7 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CerberusClientDto))]
+[JsonSerializable(typeof(List<CerberusClientDto?>))]
 [JsonSerializable(typeof(CerberusListEnvelope))]
 [JsonSerializable(typeof(CerberusClientBody))]
 internal sealed partial class CerberusJsonContext : JsonSerializerContext;

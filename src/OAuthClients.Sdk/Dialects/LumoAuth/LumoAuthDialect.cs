@@ -108,7 +108,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/secret");
 
     /// <summary>The seed's bare array (every client at once), or <c>{ "data": [...], "meta": {...} }</c> pages.</summary>
-    public ListShape ListShape { get; } = new(["data"], ReadListItem, ReadListEnd);
+    public ListShape ListShape { get; } = new(["data"], ReadListItems, ReadListEnd);
 
     public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped);
 
@@ -175,8 +175,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
 
-    private static OAuthClient? ReadListItem(ReadOnlySpan<byte> item) =>
-        Wire.ListItem(item, LumoAuthJsonContext.Default.LumoAuthClientDto, dto => ToModel(dto.Unwrapped));
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
+        Wire.Models(items, LumoAuthJsonContext.Default.ListLumoAuthClientDto, dto => ToModel(dto.Unwrapped));
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace OAuthClients.Sdk.Dialects.LumoAuth;
@@ -9,6 +10,7 @@ namespace OAuthClients.Sdk.Dialects.LumoAuth;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(LumoAuthClientDto))]
+[JsonSerializable(typeof(List<LumoAuthClientDto?>))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]
