@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Text.Json;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Http;
 using OAuthClients.Sdk.Internal;
@@ -61,7 +62,7 @@ internal static class ApiExceptionFactory
         var credentials = dialect.Authenticator.Credentials.Values;
         var message = new StringBuilder()
             .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
-            .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(cause.Message).Append(')');
+            .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(Redaction.Text(cause.Message, credentials)).Append(')');
         if (outcome is not null)
         {
             message.Append(". The server reported success, so ").Append(outcome);
@@ -69,7 +70,29 @@ internal static class ApiExceptionFactory
 
         message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body, credentials));
         AppendRequestId(message, requestId);
-        return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: cause);
+        return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: Quotable(cause, credentials));
+    }
+
+    /// <summary>
+    /// <paramref name="cause"/>, to be an inner exception, unless a message in its chain quotes what the server sent
+    /// (a JSON reader quotes the bytes after an invalid literal; a malformed header line may carry a cookie): then a
+    /// copy of the same kind with the redacted message, over a likewise checked cause.
+    /// </summary>
+    public static Exception Quotable(Exception cause, IReadOnlyList<string> credentials)
+    {
+        for (var each = cause; each is not null; each = each.InnerException)
+        {
+            if (Redaction.Text(each.Message, credentials) != each.Message)
+            {
+                var message = Redaction.Text(cause.Message, credentials);
+                var inner = cause.InnerException is { } below ? Quotable(below, credentials) : null;
+                return cause is JsonException json
+                    ? new JsonException(message, json.Path, json.LineNumber, json.BytePositionInLine, inner)
+                    : new HttpRequestException(message, inner);
+            }
+        }
+
+        return cause;
     }
 
     /// <summary>The response's request id, redacted: it goes into logs and exception members.</summary>

@@ -106,7 +106,7 @@ internal sealed class ApiTransport(
     {
         JsonException or ResponseTooLargeException => ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, excerpt, ex, outcome: null),
         TimeoutException => new TimeoutException($"{dialect.Name}: {request} timed out while its body was read (the per-attempt Timeout is {timeout} per read).", ex.InnerException ?? ex),
-        HttpRequestException or IOException => new HttpRequestException($"{dialect.Name}: {request} failed while its body was read: {Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values)}", Quotable(ex)),
+        HttpRequestException or IOException => new HttpRequestException($"{dialect.Name}: {request} failed while its body was read: {Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values)}", ApiExceptionFactory.Quotable(ex, dialect.Authenticator.Credentials.Values)),
         _ => ex,
     };
 
@@ -249,17 +249,7 @@ internal sealed class ApiTransport(
             what += $" The outcome is unknown: {outcome}.";
         }
 
-        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, Quotable(ex));
-    }
-
-    /// <summary>
-    /// The failure as the inner exception, unless its message quotes what the server sent (a malformed header line
-    /// may carry a cookie): then a copy with the redacted message, over the original's own cause.
-    /// </summary>
-    private Exception Quotable(Exception ex)
-    {
-        var redacted = Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values);
-        return redacted == ex.Message ? ex : new HttpRequestException(redacted, ex.InnerException);
+        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, ApiExceptionFactory.Quotable(ex, dialect.Authenticator.Credentials.Values));
     }
 
     private async Task WaitBeforeRetryAsync(ApiRequest request, int retry, TimeSpan? retryAfter, string reason, Activity? activity, CancellationToken cancellationToken)

@@ -204,6 +204,26 @@ public sealed class HostileServerTests
         Assert.Contains("****", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(201)]
+    public async Task GetAndListAsync_InvalidLiteralBeforeASecret_TheReadersQuoteOfTheRestIsRedacted(int status)
+    {
+        // A JSON reader quotes the bytes after an invalid literal in its message, secret included.
+        var body = Encoding.UTF8.GetBytes("""{ "id": "c1", "name": "x", "isConfidential": tr""").Concat(new byte[] { 0xFF, 0x28 })
+            .Concat(Encoding.UTF8.GetBytes("""ue, "secret": "LEAK_after_literal" }""")).ToArray();
+        var list = Encoding.UTF8.GetBytes("[").Concat(body).Concat(Encoding.UTF8.GetBytes("]")).ToArray();
+        using var server = new RawLoopbackServer(
+            RawLoopbackServer.Raw($"HTTP/1.1 {status} OK\r\nContent-Length: {body.Length}\r\nConnection: close", body),
+            RawLoopbackServer.Raw($"HTTP/1.1 {status} OK\r\nContent-Length: {list.Length}\r\nConnection: close", list));
+
+        var get = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server).GetAsync("c1"));
+        var listed = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server).ListAsync().ToListAsync().AsTask());
+
+        Assert.DoesNotContain("LEAK", get.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("LEAK", listed.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetAsync_RequestIdAndErrorCodeQuotingTheApiKey_AreMaskedInEveryMember()
     {
