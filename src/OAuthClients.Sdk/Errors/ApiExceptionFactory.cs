@@ -16,6 +16,9 @@ internal static class ApiExceptionFactory
 {
     private const string RequestIdHeader = "X-Request-Id";
 
+    /// <summary>How many field errors an exception carries at most: a server cannot make it hold a million.</summary>
+    private const int MaxErrors = 100;
+
     public static OAuthClientsApiException FromErrorResponse(IOAuthDialect dialect, ApiRequest request, HttpResponseMessage response, byte[] body)
     {
         var error = dialect.ReadError(body);
@@ -41,7 +44,7 @@ internal static class ApiExceptionFactory
         }
 
         AppendRequestId(message, requestId);
-        var errors = error.Errors.Select(e => Redaction.Text(e, credentials)).ToArray();
+        var errors = error.Errors.Take(MaxErrors).Select(e => Redaction.Text(e, credentials)).ToArray();
         var retryAfter = RetryAfter(response) ?? error.RetryAfter;
         var text = message.ToString();
         return status switch

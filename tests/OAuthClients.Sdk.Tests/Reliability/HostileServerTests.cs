@@ -176,6 +176,19 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task GetAsync_TensOfThousandsOfFieldErrors_KeepsTheFirstHundred()
+    {
+        var details = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $$"""{ "path": ["f{{i}}"], "message": "bad" }"""));
+        using var server = new RawLoopbackServer(RawLoopbackServer.Respond(400, $$"""{ "message": "invalid", "errors": [{{details}}] }"""));
+        var sut = new OAuthClientsClient(new HttpClient(), new OAuthClientsOptions { Dialect = OAuthDialect.Cerberus, BaseAddress = server.BaseAddress, ApiKey = ApiKey, MaxRetries = 0 });
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsValidationException>(() => sut.GetAsync("c1"));
+
+        Assert.Equal(100, ex.Errors.Count);
+        Assert.Equal("f0: bad", ex.Errors[0]);
+    }
+
+    [Fact]
     public async Task GetAsync_MegabytesOfCraftedErrorMessage_IsRedactedInBoundedTimeAndLength()
     {
         // Crafted against the old backtracking pattern: many quotes and secret-like names that never close.
