@@ -89,6 +89,18 @@ public sealed class RawLoopbackServer : IDisposable
         }
     };
 
+    /// <summary>Answers 200 with a chunked body that starts with <paramref name="prefix"/> and then never continues nor ends.</summary>
+    public static Func<NetworkStream, Task> Stall(string prefix) => async stream =>
+    {
+        await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        var bytes = Encoding.UTF8.GetBytes(prefix);
+        await Write(stream, $"{bytes.Length:x}\r\n");
+        await stream.WriteAsync(bytes);
+        await Write(stream, "\r\n");
+        await stream.FlushAsync();
+        await Task.Delay(Timeout.Infinite, CancellationToken.None);
+    };
+
     /// <summary>Promises a longer body than it sends, then closes: the body is cut short.</summary>
     public static Func<NetworkStream, Task> Truncated(string body) => stream => Write(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length + 100}\r\nConnection: close\r\n\r\n{body}");
 

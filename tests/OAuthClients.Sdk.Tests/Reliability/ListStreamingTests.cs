@@ -62,6 +62,37 @@ public sealed class ListStreamingTests(LoopbackServer server) : IClassFixture<Lo
         Assert.Contains("no 'data' or 'clients' array", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ListAsync_ServerStallsMidList_TimesOutPerReadInsteadOfHanging()
+    {
+        // More than the 16 KiB read within the attempt, then nothing: the rest is read under the per-attempt Timeout per read.
+        var items = string.Join(",", Enumerable.Range(0, 300).Select(i => $$"""{ "id": "c{{i}}", "name": "Client number {{i}} of a list that stalls" }"""));
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Stall($$"""{ "data": [{{items}},"""));
+        using var host = new TestHost(o =>
+        {
+            o.Dialect = OAuthDialect.Cerberus;
+            o.BaseAddress = raw.BaseAddress;
+            o.ApiKey = "sk_test_stall";
+            o.MaxRetries = 0;
+        });
+        var firstClient = new TaskCompletionSource();
+        var listed = 0;
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(Enumerate(), () => firstClient.Task));
+
+        Assert.Contains("timed out while its body was read", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(listed, 1, 300);
+
+        async Task Enumerate()
+        {
+            await foreach (var unused in host.Client.ListAsync())
+            {
+                listed++;
+                firstClient.TrySetResult();
+            }
+        }
+    }
+
     [Fact]
     public async Task ListAsync_ServerRepeatsTheSamePageWithoutPageNumbers_StopsWithApiException()
     {
