@@ -252,8 +252,9 @@ public sealed class HostileResponsePropertyTests
         {
             // Anywhere but inside the secret's name: a server that garbles the name sends a secret nobody can recognise.
             var at = invalidUtf8At % bytes.Count;
-            var secretName = text.IndexOf("ecret\"", StringComparison.Ordinal);
-            if (secretName < 0 || at < secretName - 12 || at > secretName + 6)
+            var secret = text.IndexOf(Secret, StringComparison.Ordinal);
+            var name = secret < 0 ? -1 : text.LastIndexOf("ecret", secret, StringComparison.OrdinalIgnoreCase);
+            if (name < 0 || at < name - 16 || at >= secret)
             {
                 bytes.InsertRange(at, [0xFF, 0xC3, 0x28]);
             }
