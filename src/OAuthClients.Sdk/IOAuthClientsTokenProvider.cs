@@ -22,6 +22,6 @@ public interface IOAuthClientsTokenProvider
     /// not return it again: it obtains a new token instead (if another call already did, it returns that one).
     /// </param>
     /// <param name="cancellationToken">Cancels the request the token is for.</param>
-    /// <returns>The token: not blank, and without white space or control characters.</returns>
+    /// <returns>The token: printable ASCII, without white space (a header carries nothing else).</returns>
     ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ namespace OAuthClients.Sdk;
 /// </summary>
 public class OAuthClientsClient : IOAuthClientsClient
 {
+    /// <summary>How many listed clients are resolved to full clients at a time (LumoAuth's largest page).</summary>
+    private const int FullClientsBatch = 100;
+
     private readonly IOAuthDialect _dialect;
     private readonly ApiTransport _transport;
 
@@ -79,6 +83,7 @@ public class OAuthClientsClient : IOAuthClientsClient
             WithTrailingSlash(options.BaseAddress!),
             dialect,
             options.Timeout,
+            options.MaxResponseSize,
             new RetryPolicy(options.MaxRetries, options.MaxRetryDelay),
             time ?? TimeProvider.System,
             logger ?? NullLogger.Instance);
@@ -94,7 +99,8 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(options, nameof(options));
         RequestRules.Check(options, nameof(options));
         _dialect.Validate(options);
-        return ListCoreAsync(options, cancellationToken);
+        var listed = ListCoreAsync(options, cancellationToken);
+        return options.FullClients ? FullClientsAsync(listed, options.MaxConcurrency, cancellationToken) : listed;
     }
 
     /// <inheritdoc/>
@@ -135,7 +141,7 @@ public class OAuthClientsClient : IOAuthClientsClient
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return _transport.SendAsync(_dialect.Create(request), Operation.Create, _dialect.ReadCreated, cancellationToken);
+        return _transport.SendAsync(_dialect.Create(request), Operation.Create, body => WithSecret(_dialect.ReadCreated(body), request), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -161,26 +167,60 @@ public class OAuthClientsClient : IOAuthClientsClient
 
     private async IAsyncEnumerable<OAuthClient> ListCoreAsync(OAuthClientListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var guard = new EnumerationGuard();
         var page = _dialect.FirstPage(options);
         do
         {
-            var request = _dialect.List(page, options);
-            var requested = page;
-            var result = await _transport.SendAsync(request, Operation.List, body => _dialect.ReadList(body, requested), cancellationToken).ConfigureAwait(false);
-            var clients = options.FullClients ? await FullClientsAsync(result.Clients, options.MaxConcurrency, cancellationToken).ConfigureAwait(false) : result.Clients;
-            foreach (var client in clients)
+            using var list = await _transport.OpenListAsync(_dialect.List(page, options), _dialect.ListShape, cancellationToken).ConfigureAwait(false);
+            var count = 0;
+            while (await list.NextAsync(cancellationToken).ConfigureAwait(false) is { } client)
             {
+                count++;
+                guard.Saw(client);
                 yield return client;
             }
 
-            page = result.Next;
+            var (next, problem) = guard.After(page, list.End(page, count));
+            if (problem is not null)
+            {
+                throw list.Stop(problem);
+            }
+
+            page = next;
         }
         while (page is not null);
     }
 
     /// <summary>
-    /// The page with each summary replaced by its full client, fetched <paramref name="maxConcurrency"/> at a time, in
-    /// the page's order. A client deleted since the list (404) is left out; any other failure cancels the rest and is thrown.
+    /// The listed clients with every summary replaced by its full client, read from the stream in batches of at most
+    /// <see cref="FullClientsBatch"/> (so memory stays bounded whatever the list's size) and yielded in the list's order.
+    /// </summary>
+    private async IAsyncEnumerable<OAuthClient> FullClientsAsync(IAsyncEnumerable<OAuthClient> listed, int maxConcurrency, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<OAuthClient>(FullClientsBatch);
+        await foreach (var client in listed.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(client);
+            if (batch.Count == FullClientsBatch)
+            {
+                foreach (var full in await FullClientsAsync(batch, maxConcurrency, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return full;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        foreach (var full in await FullClientsAsync(batch, maxConcurrency, cancellationToken).ConfigureAwait(false))
+        {
+            yield return full;
+        }
+    }
+
+    /// <summary>
+    /// The batch with each summary replaced by its full client, fetched <paramref name="maxConcurrency"/> at a time, in
+    /// the batch's order. A client deleted since the list (404) is left out; any other failure cancels the rest and is thrown.
     /// </summary>
     private async Task<IReadOnlyList<OAuthClient>> FullClientsAsync(IReadOnlyList<OAuthClient> page, int maxConcurrency, CancellationToken cancellationToken)
     {
@@ -217,6 +257,16 @@ public class OAuthClientsClient : IOAuthClientsClient
         var full = await Task.WhenAll(fetches).ConfigureAwait(false);
         return full.Where(client => client is not null).Select(client => client!).ToArray();
     }
+
+    /// <summary>
+    /// A confidential client is created with its only secret: a response without one the SDK can read (under a name
+    /// it does not know, say) is not a success, but an unreadable body whose message says the client was probably
+    /// created.
+    /// </summary>
+    private static CreatedOAuthClient WithSecret(CreatedOAuthClient created, CreateOAuthClientRequest request) =>
+        (request.IsConfidential || created.Client.IsConfidential) && created.Secret is null
+            ? throw new JsonException("The confidential client's secret is not in the response.")
+            : created;
 
     private static IOAuthDialect DialectFor(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {

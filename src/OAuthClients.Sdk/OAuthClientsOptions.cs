@@ -84,7 +84,16 @@ public class OAuthClientsOptions
     /// </summary>
     public string? CsrfToken { get => _csrfToken; set => _csrfToken = Setting.OrUnset(value); }
 
-    /// <summary>Gets or sets the time one attempt of a request may take before it fails with a <see cref="TimeoutException"/>.</summary>
+    /// <summary>The default value of <see cref="MaxResponseSize"/>: 4 MiB.</summary>
+    public const int DefaultMaxResponseSize = 4 * 1024 * 1024;
+
+    /// <summary>The longest <see cref="Timeout"/> and <see cref="MaxRetryDelay"/> accepted: one hour.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets the time one attempt of a request may take before it fails with a <see cref="TimeoutException"/>.
+    /// At most <see cref="MaxDuration"/>, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -99,8 +108,17 @@ public class OAuthClientsOptions
     /// <summary>
     /// Gets or sets the longest wait before a retry. Backoff delays are capped at it; when the server's
     /// <c>Retry-After</c> asks for longer, the request is not retried and the error (with its
-    /// <c>RetryAfter</c>) is thrown, so the caller decides.
+    /// <c>RetryAfter</c>) is thrown, so the caller decides. At most <see cref="MaxDuration"/>.
     /// </summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets the largest response body, in bytes, that the client reads: a single client, a secret, an error,
+    /// or one item of a list (lists are read item by item, so a list may be longer). A larger body fails with an
+    /// <see cref="Errors.OAuthClientsApiException"/> after no more than this many bytes were read, whatever its
+    /// <c>Content-Length</c> announced. Between 1 KiB and 256 MiB.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxResponseSize"/> (4 MiB).</value>
+    public int MaxResponseSize { get; set; } = DefaultMaxResponseSize;
 }

@@ -34,14 +34,11 @@ internal static class DialectRegistry
     {
         var problems = new List<string>();
         CheckBaseAddress(options.BaseAddress, problems);
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        CheckDuration(options.Timeout, nameof(options.Timeout), allowInfinite: true, problems);
+        CheckDuration(options.MaxRetryDelay, nameof(options.MaxRetryDelay), allowInfinite: false, problems);
+        if (options.MaxResponseSize is < MinResponseSize or > MaxResponseSize)
         {
-            problems.Add($"Timeout is {options.Timeout}: it must be positive (it applies to each attempt).");
-        }
-
-        if (options.MaxRetryDelay <= TimeSpan.Zero)
-        {
-            problems.Add($"MaxRetryDelay is {options.MaxRetryDelay}: it must be positive.");
+            problems.Add($"MaxResponseSize is {options.MaxResponseSize}: it must be between {MinResponseSize} (1 KiB) and {MaxResponseSize} (256 MiB) bytes.");
         }
 
         if (options.MaxRetries < 0)
@@ -51,7 +48,7 @@ internal static class DialectRegistry
 
         if (options.Tenant is { } tenant && !IsSlug(tenant))
         {
-            problems.Add("Tenant must be a slug such as 'acme-corp': printable ASCII without white space, '/', '\\', '?' or '#'.");
+            problems.Add("Tenant must be a slug such as 'acme-corp': printable ASCII without white space, '/', '\\', '?' or '#', and not '.' or '..'.");
         }
 
         CheckCredential(options.ApiKey, nameof(options.ApiKey), problems);
@@ -84,6 +81,9 @@ internal static class DialectRegistry
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Dialect, "Unknown dialect."),
     };
 
+    private const int MinResponseSize = 1024;
+    private const int MaxResponseSize = 256 * 1024 * 1024;
+
     private static string[] KnownDialects => Enum.GetNames(typeof(OAuthDialect));
 
     private static void CheckBaseAddress(Uri? baseAddress, List<string> problems)
@@ -106,16 +106,33 @@ internal static class DialectRegistry
         }
     }
 
+    /// <summary>
+    /// The one rule for every duration option: positive and at most <see cref="OAuthClientsOptions.MaxDuration"/>, so
+    /// that a timer accepts it and a bare number in configuration (<c>"30"</c> binds as 30 days) is refused.
+    /// </summary>
+    private static void CheckDuration(TimeSpan value, string setting, bool allowInfinite, List<string> problems)
+    {
+        if (allowInfinite && value == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        if (value <= TimeSpan.Zero || value > OAuthClientsOptions.MaxDuration)
+        {
+            problems.Add($"{setting} is {value}: it must be positive and at most {OAuthClientsOptions.MaxDuration} (in configuration, write '00:00:30' for 30 seconds; a bare '30' means 30 days){(allowInfinite ? ", or Infinite" : null)}.");
+        }
+    }
+
     private static void CheckCredential(string? value, string setting, List<string> problems)
     {
         // A credential is never quoted back: only what is wrong with it.
         if (value is not null && !Guard.IsCredential(value))
         {
-            problems.Add($"{setting} is blank or contains white space or control characters: set it to the exact value the provider issued, or leave it unset.");
+            problems.Add($"{setting} is blank or contains white space, control or non-ASCII characters (a header carries printable ASCII only): set it to the exact value the provider issued, or leave it unset.");
         }
     }
 
     // The tenant goes into a path segment (LumoAuth) or a header (Cerberus): ASCII keeps both unambiguous.
     private static bool IsSlug(string value) =>
-        value.Length > 0 && value.All(c => c is > ' ' and < (char)127 and not ('/' or '\\' or '?' or '#'));
+        value is not ("." or "..") && value.Length > 0 && value.All(c => c is > ' ' and < (char)127 and not ('/' or '\\' or '?' or '#'));
 }

@@ -15,8 +15,9 @@ internal static class ErrorBody
             using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object ? read(document.RootElement) : ApiError.None;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, too deep, or a string that is not valid UTF-16 (a lone surrogate escape): it says nothing.
             return ApiError.None;
         }
     }
@@ -24,10 +25,10 @@ internal static class ErrorBody
     public static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>A non-negative whole number of seconds (a body's <c>retry_after</c>, say), or <see langword="null"/>.</summary>
+    /// <summary>A non-negative whole number of seconds (a body's <c>retry_after</c>, say), clamped as <see cref="Wire.Lifetime"/> does, or <see langword="null"/>.</summary>
     public static TimeSpan? Seconds(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
+            ? Wire.Lifetime(seconds) ?? TimeSpan.Zero
             : null;
 
     /// <summary>A <c>{ "field": "message" }</c> or <c>{ "field": ["message", ...] }</c> map as <c>field: message</c> lines.</summary>

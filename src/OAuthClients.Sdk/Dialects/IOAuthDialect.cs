@@ -59,8 +59,8 @@ internal interface IOAuthDialect
     /// <summary>The scopes in the response to <see cref="GetScopes"/> or <see cref="ReplaceScopes"/>.</summary>
     System.Collections.Generic.IReadOnlyList<string> ReadScopes(ReadOnlySpan<byte> body);
 
-    /// <summary>Reads a list response; the readers throw <see cref="System.Text.Json.JsonException"/> for a body of the wrong shape.</summary>
-    ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested);
+    /// <summary>Gets how a list response is streamed item by item; the readers throw <see cref="System.Text.Json.JsonException"/> for a body of the wrong shape.</summary>
+    ListShape ListShape { get; }
 
     OAuthClient ReadClient(ReadOnlySpan<byte> body);
 

@@ -13,7 +13,12 @@ internal static class Wire
     /// <summary>A lifetime in whole seconds (the rules have already made sure it is one).</summary>
     public static long? Seconds(TimeSpan? lifetime) => lifetime is { } value ? value.Ticks / TimeSpan.TicksPerSecond : null;
 
-    public static TimeSpan? Lifetime(long? seconds) => seconds is { } value and > 0 ? TimeSpan.FromSeconds(value) : null;
+    /// <summary>
+    /// A duration in whole seconds from the server: <see langword="null"/> when absent, zero or negative; clamped to
+    /// <see cref="int.MaxValue"/> seconds (about 68 years, the longest a request may send back), so that no number
+    /// a server sends overflows a <see cref="TimeSpan"/> or a date.
+    /// </summary>
+    public static TimeSpan? Lifetime(long? seconds) => seconds is { } value and > 0 ? TimeSpan.FromSeconds(Math.Min(value, int.MaxValue)) : null;
 
     /// <summary>
     /// A list the server sent, without its null or blank entries; empty when it sent none or <c>null</c>. The
@@ -58,16 +63,17 @@ internal static class Wire
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
 
-    /// <summary>The clients of a list, skipping <c>null</c> entries.</summary>
-    // IReadOnlyList<TDto?>: the System.Text.Json 8 source generator types a list without its items' nullability,
-    // later ones with it; covariance accepts both. Indexed, so no enumerator is boxed.
-    public static List<OAuthClient> Models<TDto>(IReadOnlyList<TDto?> dtos, Func<TDto, OAuthClient> toModel)
+    /// <summary>A batch of a list's items (a JSON array) as clients, skipping <c>null</c> entries.</summary>
+    // The list is declared without item nullability, which the System.Text.Json 8 and 10 source generators then type
+    // alike; a JSON null item still arrives as null, so it is skipped.
+    public static List<OAuthClient> Models<TDto>(ReadOnlySpan<byte> items, JsonTypeInfo<List<TDto>> typeInfo, Func<TDto, OAuthClient> toModel)
         where TDto : class
     {
+        var dtos = Deserialize(items, typeInfo);
         var models = new List<OAuthClient>(dtos.Count);
         for (var i = 0; i < dtos.Count; i++)
         {
-            if (dtos[i] is { } dto)
+            if ((TDto?)dtos[i] is { } dto)
             {
                 models.Add(toModel(dto));
             }

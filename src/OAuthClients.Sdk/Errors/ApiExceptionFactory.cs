@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Text.Json;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Http;
 using OAuthClients.Sdk.Internal;
@@ -15,18 +16,22 @@ internal static class ApiExceptionFactory
 {
     private const string RequestIdHeader = "X-Request-Id";
 
+    /// <summary>How many field errors an exception carries at most: a server cannot make it hold a million.</summary>
+    private const int MaxErrors = 100;
+
     public static OAuthClientsApiException FromErrorResponse(IOAuthDialect dialect, ApiRequest request, HttpResponseMessage response, byte[] body)
     {
         var error = dialect.ReadError(body);
-        var credentials = dialect.Authenticator.Credentials;
+        var credentials = dialect.Authenticator.Credentials.Values;
         var status = response.StatusCode;
-        var requestId = RequestId(response);
+        var requestId = RequestId(response, credentials);
+        var code = Redacted(error.Code, credentials);
         var message = new StringBuilder()
             .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
             .Append(" to ").Append(request);
-        if (error.Code is not null)
+        if (code is not null)
         {
-            message.Append(" (").Append(Redaction.Text(error.Code, credentials)).Append(')');
+            message.Append(" (").Append(code).Append(')');
         }
 
         if (error.Message is not null)
@@ -38,21 +43,21 @@ internal static class ApiExceptionFactory
             message.Append(". The body was not a readable error; it starts with: ").Append(Redaction.Excerpt(body, credentials));
         }
 
-        AppendRequestId(message, requestId, credentials);
+        AppendRequestId(message, requestId);
         if (status == HttpStatusCode.NotFound && request.NotFoundHint is { } hint)
         {
             message.Append(' ').Append(hint);
         }
 
-        var errors = error.Errors.Select(e => Redaction.Text(e, credentials)).ToArray();
+        var errors = error.Errors.Take(MaxErrors).Select(e => Redaction.Text(e, credentials)).ToArray();
         var retryAfter = RetryAfter(response) ?? error.RetryAfter;
         var text = message.ToString();
         return status switch
         {
-            HttpStatusCode.NotFound => new OAuthClientNotFoundException(status, text, error.Code, requestId, retryAfter, errors),
-            HttpStatusCode.BadRequest or (HttpStatusCode)422 => new OAuthClientsValidationException(status, text, error.Code, requestId, retryAfter, errors),
-            (HttpStatusCode)429 => new OAuthClientsRateLimitException(status, text, error.Code, requestId, retryAfter, errors),
-            _ => new OAuthClientsApiException(status, text, error.Code, requestId, retryAfter, errors),
+            HttpStatusCode.NotFound => new OAuthClientNotFoundException(status, text, code, requestId, retryAfter, errors),
+            HttpStatusCode.BadRequest or (HttpStatusCode)422 => new OAuthClientsValidationException(status, text, code, requestId, retryAfter, errors),
+            (HttpStatusCode)429 => new OAuthClientsRateLimitException(status, text, code, requestId, retryAfter, errors),
+            _ => new OAuthClientsApiException(status, text, code, requestId, retryAfter, errors),
         };
     }
 
@@ -62,26 +67,53 @@ internal static class ApiExceptionFactory
     /// </summary>
     public static OAuthClientsApiException UnreadableBody(IOAuthDialect dialect, ApiRequest request, HttpStatusCode status, string? requestId, byte[] body, Exception cause, string? outcome)
     {
-        var credentials = dialect.Authenticator.Credentials;
+        var credentials = dialect.Authenticator.Credentials.Values;
         var message = new StringBuilder()
             .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
-            .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(cause.Message).Append(')');
+            .Append(" to ").Append(request).Append(", but the body is not the expected JSON (").Append(Redaction.Text(cause.Message, credentials)).Append(')');
         if (outcome is not null)
         {
             message.Append(". The server reported success, so ").Append(outcome);
         }
 
         message.Append(body.Length == 0 ? ". The body was empty" : ". It starts with: " + Redaction.Excerpt(body, credentials));
-        AppendRequestId(message, requestId, credentials);
-        return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: cause);
+        AppendRequestId(message, requestId);
+        return new OAuthClientsApiException(status, message.ToString(), requestId: requestId, innerException: Quotable(cause, credentials));
     }
 
-    public static string? RequestId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
-
-    private static void AppendRequestId(StringBuilder message, string? requestId, IEnumerable<string> credentials)
+    /// <summary>
+    /// <paramref name="cause"/>, to be an inner exception, unless a message in its chain quotes what the server sent
+    /// (a JSON reader quotes the bytes after an invalid literal; a malformed header line may carry a cookie): then a
+    /// copy of the same kind with the redacted message, over a likewise checked cause.
+    /// </summary>
+    public static Exception Quotable(Exception cause, IReadOnlyList<string> credentials)
     {
-        message.Append(requestId is null ? "." : $". Request id: {Redaction.Text(requestId, credentials)}.");
+        for (var each = cause; each is not null; each = each.InnerException)
+        {
+            if (Redaction.Text(each.Message, credentials) != each.Message)
+            {
+                var message = Redaction.Text(cause.Message, credentials);
+                var inner = cause.InnerException is { } below ? Quotable(below, credentials) : null;
+                return cause is JsonException json
+                    ? new JsonException(message, json.Path, json.LineNumber, json.BytePositionInLine, inner)
+                    : new HttpRequestException(message, inner);
+            }
+        }
+
+        return cause;
+    }
+
+    /// <summary>The response's request id, redacted: it goes into logs and exception members.</summary>
+    public static string? RequestId(HttpResponseMessage response, IReadOnlyList<string> credentials) =>
+        response.Headers.TryGetValues(RequestIdHeader, out var values) ? Redacted(values.FirstOrDefault(), credentials) : null;
+
+    /// <summary>Text from the server that becomes an exception member: bounded and credential-free, as in messages.</summary>
+    private static string? Redacted(string? text, IReadOnlyList<string> credentials) =>
+        text is null ? null : Redaction.Text(text, credentials);
+
+    private static void AppendRequestId(StringBuilder message, string? requestId)
+    {
+        message.Append(requestId is null ? "." : $". Request id: {requestId}.");
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -1,10 +1,15 @@
 using System;
+using System.IO;
 using System.Net;
+using System.Net.Http;
 
 namespace OAuthClients.Sdk.Http;
 
-/// <summary>A success response: its status, request id and whole body, which goes back to the pool on dispose.</summary>
-internal sealed class ApiResponse(HttpStatusCode statusCode, string? requestId, ResponseBody body) : IDisposable
+/// <summary>
+/// A success response: its status, request id and either its whole body, which goes back to the pool on dispose, or
+/// (a list) its unread body <see cref="Stream"/>, whose response is disposed with it.
+/// </summary>
+internal sealed class ApiResponse(HttpStatusCode statusCode, string? requestId, ResponseBody body, HttpResponseMessage? streamedResponse = null, Stream? stream = null) : IDisposable
 {
     public HttpStatusCode StatusCode => statusCode;
 
@@ -12,5 +17,13 @@ internal sealed class ApiResponse(HttpStatusCode statusCode, string? requestId, 
 
     public ResponseBody Body => body;
 
-    public void Dispose() => body.Dispose();
+    /// <summary>Gets the unread body of a streamed response (<see cref="Stream.Null"/> otherwise).</summary>
+    public Stream Stream => stream ?? Stream.Null;
+
+    public void Dispose()
+    {
+        body.Dispose();
+        stream?.Dispose();
+        streamedResponse?.Dispose();
+    }
 }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using OAuthClients.Sdk.Diagnostics;
 using OAuthClients.Sdk.Dialects;
 using OAuthClients.Sdk.Errors;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Http;
 
@@ -23,10 +24,14 @@ internal sealed class ApiTransport(
     Uri baseAddress,
     IOAuthDialect dialect,
     TimeSpan timeout,
+    int maxResponseSize,
     RetryPolicy retryPolicy,
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>How much of a streamed body is read within the attempt (and so retried when cut short).</summary>
+    private const int StreamedHeadSize = 16 * 1024;
+
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     /// <summary>Gets the clock of timeouts, backoff and token expiry.</summary>
@@ -38,7 +43,7 @@ internal sealed class ApiTransport(
     /// </summary>
     public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, BodyReader<T> read, CancellationToken cancellationToken)
     {
-        using var response = await ExchangeAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        using var response = await ExchangeAsync(request, operation, streamed: false, cancellationToken).ConfigureAwait(false);
         T result;
         try
         {
@@ -53,12 +58,73 @@ internal sealed class ApiTransport(
         return result;
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> (a list) and returns its success body unread, to be streamed item by item in
+    /// the memory of one item (<see cref="ListBody"/>); errors are read and thrown as for any other request.
+    /// </summary>
+    public async Task<ListBody> OpenListAsync(ApiRequest request, ListShape shape, CancellationToken cancellationToken)
+    {
+        var response = await ExchangeAsync(request, Operation.List, streamed: true, cancellationToken).ConfigureAwait(false);
+        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId);
+        return new ListBody(this, request, response, shape, maxResponseSize);
+    }
+
+    /// <summary>
+    /// Reads the next bytes of a streamed body under the per-attempt <c>Timeout</c> (each read may take that long,
+    /// so a server that stalls mid-list is not waited for forever).
+    /// </summary>
+    public async ValueTask<int> ReadAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+#if NET
+        using var attempt = new CancellationTokenSource(timeout, time);
+#else
+        using var attempt = time.CreateCancellationTokenSource(timeout);
+#endif
+        using var forwarded = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), attempt)
+            : default;
+        try
+        {
+#if NET
+            return await stream.ReadAsync(buffer.AsMemory(offset, count), attempt.Token).ConfigureAwait(false);
+#else
+            return await stream.ReadAsync(buffer, offset, count, attempt.Token).ConfigureAwait(false);
+#endif
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new TimeoutException("A read of the body timed out.", ex);
+        }
+    }
+
+    /// <summary>
+    /// What the caller sees when a streamed body fails after its items started to arrive: an unreadable body
+    /// (<paramref name="excerpt"/> is the item that could not be read, if any), a timeout, or a lost response. Never
+    /// retried: the items before it were already handed out.
+    /// </summary>
+    public Exception ReadFailure(ApiRequest request, ApiResponse response, Exception ex, byte[] excerpt) => ex switch
+    {
+        JsonException or ResponseTooLargeException => ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, excerpt, ex, outcome: null),
+        TimeoutException => new TimeoutException($"{dialect.Name}: {request} timed out while its body was read (the per-attempt Timeout is {timeout} per read).", ex.InnerException ?? ex),
+        HttpRequestException or IOException => new HttpRequestException($"{dialect.Name}: {request} failed while its body was read: {Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values)}", ApiExceptionFactory.Quotable(ex, dialect.Authenticator.Credentials.Values)),
+        _ => ex,
+    };
+
+    /// <summary>A listing stopped by the enumeration guard.</summary>
+    public Exception PagingFailure(ApiRequest request, ApiResponse response, string problem) =>
+        new OAuthClientsApiException(response.StatusCode, $"{dialect.Name}: the listing stopped at {request}: {problem}. The clients listed so far were returned.", requestId: response.RequestId);
+
     /// <summary>Sends <paramref name="request"/> for its status alone.</summary>
     public Task SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken) =>
         SendAsync(request, operation, static _ => true, cancellationToken);
 
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
-    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.ActivitySource.StartActivity($"OAuthClients {operation.Name}", ActivityKind.Client);
         activity?.SetTag("oauthclients.operation", operation.Name);
@@ -68,7 +134,7 @@ internal sealed class ApiTransport(
         string? errorType = null;
         try
         {
-            return await SendWithRetriesAsync(request, operation, activity, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(request, operation, streamed, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -97,7 +163,7 @@ internal sealed class ApiTransport(
         }
     }
 
-    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, bool streamed, Activity? activity, CancellationToken cancellationToken)
     {
         var retries = 0;
         var replayed = false;
@@ -116,9 +182,10 @@ internal sealed class ApiTransport(
             var started = time.GetTimestamp();
             HttpResponseMessage response;
             ResponseBody body;
+            Stream? stream;
             try
             {
-                (response, body) = await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
+                (response, body, stream) = await SendOnceAsync(message, request, operation, streamed, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
@@ -134,16 +201,18 @@ internal sealed class ApiTransport(
                 continue;
             }
 
-            using (response)
+            var handedOver = false;
+            try
             {
                 authenticator?.OnResponse(response);
-                var requestId = ApiExceptionFactory.RequestId(response);
+                var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
                 if (response.IsSuccessStatusCode)
                 {
-                    // The caller disposes the body.
-                    return new ApiResponse(response.StatusCode, requestId, body);
+                    // The caller disposes the body (and a streamed body's response).
+                    handedOver = stream is not null;
+                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream);
                 }
 
                 var errorBody = body.ToArray();
@@ -171,6 +240,13 @@ internal sealed class ApiTransport(
                 outcomeUnknown |= (int)response.StatusCode >= 500;
                 await WaitBeforeRetryAsync(request, ++retries, error.RetryAfter, $"{(int)response.StatusCode} {response.StatusCode}", activity, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                if (!handedOver)
+                {
+                    response.Dispose();
+                }
+            }
         }
     }
 
@@ -180,13 +256,13 @@ internal sealed class ApiTransport(
     {
         var what = ex is TimeoutException
             ? $"{dialect.Name}: {request} timed out (the per-attempt Timeout is {timeout}; {attempts} attempt(s))."
-            : $"{dialect.Name}: {request} failed {(RetryPolicy.FailedBeforeSending(ex) ? "before it was sent" : "and its response was lost")} ({attempts} attempt(s)): {ex.Message}";
+            : $"{dialect.Name}: {request} failed {(RetryPolicy.FailedBeforeSending(ex) ? "before it was sent" : "and its response was lost")} ({attempts} attempt(s)): {Redaction.Text(ex.Message, dialect.Authenticator.Credentials.Values)}";
         if (outcome is not null && !RetryPolicy.FailedBeforeSending(ex))
         {
             what += $" The outcome is unknown: {outcome}.";
         }
 
-        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, ex);
+        return ex is TimeoutException ? new TimeoutException(what, ex.InnerException ?? ex) : new HttpRequestException(what, ApiExceptionFactory.Quotable(ex, dialect.Authenticator.Credentials.Values));
     }
 
     private async Task WaitBeforeRetryAsync(ApiRequest request, int retry, TimeSpan? retryAfter, string reason, Activity? activity, CancellationToken cancellationToken)
@@ -225,7 +301,8 @@ internal sealed class ApiTransport(
         return message;
     }
 
-    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body)> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    /// <summary>One attempt: the response and its whole body, or, for a streamed success, its unread body stream.</summary>
+    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body, Stream? Stream)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
     {
         // One token source per attempt: the timeout, and the caller's token forwarded to it.
 #if NET
@@ -240,7 +317,33 @@ internal sealed class ApiTransport(
         try
         {
             response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-            return (response, await ResponseBody.ReadAsync(response.Content, attempt.Token).ConfigureAwait(false));
+            if (streamed && response.IsSuccessStatusCode)
+            {
+#if NET
+                var stream = await response.Content.ReadAsStreamAsync(attempt.Token).ConfigureAwait(false);
+#else
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                try
+                {
+                    return (response, await ResponseBody.ReadHeadAsync(stream, StreamedHeadSize, attempt.Token).ConfigureAwait(false), stream);
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
+            }
+
+            return (response, await ResponseBody.ReadAsync(response.Content, maxResponseSize, attempt.Token).ConfigureAwait(false), null);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            // Not retried: the same server would send the same body again.
+            var status = response!.StatusCode;
+            var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
+            response.Dispose();
+            throw ApiExceptionFactory.UnreadableBody(dialect, request, status, requestId, [], ex, response.IsSuccessStatusCode ? operation.UnknownOutcome : null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,15 +1,15 @@
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Http;
 
 /// <summary>Applies a dialect's credentials to each attempt and learns from each response (a CSRF token, say).</summary>
 internal interface IRequestAuthenticator
 {
-    /// <summary>Gets the credential values in use (and the CSRF token just replaced), to mask wherever server text is quoted.</summary>
-    IEnumerable<string> Credentials { get; }
+    /// <summary>Gets every credential held now or before, to mask wherever server text is quoted.</summary>
+    CredentialRegistry Credentials { get; }
 
     /// <summary>Adds the credentials to <paramref name="message"/>; may first ask the server for what it lacks.</summary>
     ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken);

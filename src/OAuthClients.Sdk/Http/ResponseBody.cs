@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,12 +8,16 @@ using System.Threading.Tasks;
 namespace OAuthClients.Sdk.Http;
 
 /// <summary>
-/// A response body read into a buffer rented from the shared pool, so a list page costs no body-sized allocation.
-/// The buffer may hold a secret, so it is cleared before it goes back to the pool.
+/// A response body read into a buffer rented from the shared pool, so a body costs no body-sized allocation.
+/// The buffer may hold a secret, so it is cleared before it goes back to the pool. The caller's limit bounds it, not
+/// the server: <c>Content-Length</c> only sizes the first buffer, and never beyond <see cref="MaxHint"/>.
 /// </summary>
 internal sealed class ResponseBody : IDisposable
 {
     private const int DefaultSize = 16 * 1024;
+
+    /// <summary>The largest first buffer a <c>Content-Length</c> may ask for; a longer body grows it as it arrives.</summary>
+    private const int MaxHint = 64 * 1024;
 
     private byte[]? _buffer;
     private readonly int _start;
@@ -32,7 +37,8 @@ internal sealed class ResponseBody : IDisposable
     public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody))).AsSpan(_start, _length);
 
     /// <summary>Reads <paramref name="content"/> to its end.</summary>
-    public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <exception cref="ResponseTooLargeException">The body is longer than <paramref name="maxSize"/>; no more than <paramref name="maxSize"/> + 1 bytes were read.</exception>
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, int maxSize, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared == 0)
@@ -40,8 +46,15 @@ internal sealed class ResponseBody : IDisposable
             return Empty;
         }
 
-        // One byte more than declared, so that the end is seen without growing the buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared + 1 : DefaultSize);
+        if (declared > maxSize)
+        {
+            throw new ResponseTooLargeException(maxSize);
+        }
+
+        // One byte more than declared, so that the end is seen without growing the buffer; one more than the limit
+        // at most, so that a longer body is seen to be too long.
+        var limit = maxSize + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 ? (int)Math.Min(declared.Value + 1, MaxHint) : DefaultSize);
         var length = 0;
         try
         {
@@ -52,19 +65,56 @@ internal sealed class ResponseBody : IDisposable
 #endif
             while (true)
             {
+                if (length == limit)
+                {
+                    throw new ResponseTooLargeException(maxSize);
+                }
+
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     Return(buffer, length);
                     buffer = larger;
                 }
 
 #if NET
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, limit) - length), cancellationToken).ConfigureAwait(false);
 #else
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer, length, Math.Min(buffer.Length, limit) - length, cancellationToken).ConfigureAwait(false);
 #endif
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            Return(buffer, length);
+            throw;
+        }
+
+        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        return new ResponseBody(buffer, start, length - start);
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="size"/> bytes of a body that is streamed afterwards, within the attempt: a body cut
+    /// short in its first bytes then fails the attempt (and is retried as any lost response), before any item of it
+    /// was handed out.
+    /// </summary>
+    public static async ValueTask<ResponseBody> ReadHeadAsync(Stream stream, int size, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var length = 0;
+        try
+        {
+            while (length < size)
+            {
+                var read = await stream.ReadAsync(buffer, length, size - length, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;

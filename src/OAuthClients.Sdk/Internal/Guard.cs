@@ -23,7 +23,10 @@ internal static class Guard
         }
     }
 
-    /// <summary>Whether <paramref name="value"/> can be a credential: not blank, and without white space or control characters.</summary>
+    /// <summary>
+    /// Whether <paramref name="value"/> can be a credential: printable ASCII without white space, the only text every
+    /// header carries unchanged (a zero-width space pasted with a key is neither white space nor a control character).
+    /// </summary>
     public static bool IsCredential([NotNullWhen(true)] string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -33,7 +36,7 @@ internal static class Guard
 
         foreach (var c in value!)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (c is <= ' ' or >= (char)127)
             {
                 return false;
             }

@@ -7,6 +7,9 @@ namespace OAuthClients.Sdk.Internal;
 /// <summary>The argument rules every dialect shares. Each throws before anything is sent.</summary>
 internal static class RequestRules
 {
+    // Schemes a browser runs or resolves locally: a redirect to them hands the authorization response to script.
+    private static readonly string[] ForbiddenRedirectSchemes = ["javascript", "data", "vbscript", "file"];
+
     /// <summary>Checks an id and escapes it into one path segment, so that no id can reach another resource.</summary>
     public static string EscapedId(string id, string paramName)
     {
@@ -124,6 +127,11 @@ internal static class RequestRules
         if (string.IsNullOrWhiteSpace(value) || !HasScheme(value!) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             return "is not an absolute URI";
+        }
+
+        if (Array.IndexOf(ForbiddenRedirectSchemes, uri.Scheme) >= 0)
+        {
+            return $"uses the '{uri.Scheme}:' scheme, which can run script or reach local content (use https, loopback http or an app's own scheme)";
         }
 
         if (value!.IndexOf('#') >= 0)

@@ -46,14 +46,11 @@ public static class AllocationProfile
             var get = lumo ? Payloads.LumoAuthGet : Payloads.CerberusGet;
             var created = lumo ? Payloads.LumoAuthCreated : Payloads.CerberusCreated;
             var list = lumo ? Payloads.LumoAuthListPages[0] : Payloads.CerberusList;
-            var listClients = lumo ? Payloads.LumoAuthPageSize : Payloads.ListCount;
             var contextType = dialectObject.GetType().Assembly.GetTypes().Single(t => t.Name == (lumo ? "LumoAuthJsonContext" : "CerberusJsonContext"));
             var context = (JsonSerializerContext)contextType.GetProperty("Default", Any)!.GetValue(null)!;
             var dtoType = contextType.Assembly.GetTypes().Single(t => t.Name == (lumo ? "LumoAuthClientDto" : "CerberusClientDto"));
-            var envelopeType = contextType.Assembly.GetTypes().Single(t => t.Name == (lumo ? "LumoAuthListEnvelope" : "CerberusListEnvelope"));
             var readClient = Invoker(dialectObject, "ReadClient");
             var readCreated = Invoker(dialectObject, "ReadCreated");
-            var readList = Invoker(dialectObject, "ReadList");
             var strings = typeof(OAuthClientsClient).Assembly.GetTypes().Single(t => t.Name == "Wire").GetMethod("Strings", Any)?.CreateDelegate<Func<List<string?>?, IReadOnlyList<string>>>();
             var fourScopes = new List<string?> { "openid", "profile", "email", "offline_access" };
             var peerGet = PeerJsonContext.Default;
@@ -215,8 +212,6 @@ public static class AllocationProfile
                     await foreach (var c in harness.HandWrittenCerberus!.ListAsync().ConfigureAwait(false)) { }
                 }
             }).ConfigureAwait(false);
-            await Line("List: one page", $"SDK dialect ReadList(byte[]) of one page ({listClients} clients): deserialize + map", () => { _ = readList!(dialectObject, list); return Done(); }).ConfigureAwait(false);
-            await Line("List: one page", "SDK envelope deserialize only (its context)", () => { _ = JsonSerializer.Deserialize(list, context.GetTypeInfo(envelopeType)!); return Done(); }).ConfigureAwait(false);
             await Line("List: one page", "peer envelope deserialize only (same bytes)", () => { _ = JsonSerializer.Deserialize(list, PeerJsonContext.Default.GetTypeInfo(peerListType)!); return Done(); }).ConfigureAwait(false);
             await Line("List: one page", $"ByteArrayContent.ReadAsByteArrayAsync of the page ({list.Length:N0} bytes)", async () => { using var content = new ByteArrayContent(list); _ = await content.ReadAsByteArrayAsync().ConfigureAwait(false); }).ConfigureAwait(false);
 

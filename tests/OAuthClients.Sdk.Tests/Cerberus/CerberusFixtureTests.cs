@@ -47,7 +47,7 @@ public sealed class CerberusFixtureTests : CerberusTestBase
     public async Task CreateAsync_DocumentedRequestExample_IsReproducedByTheModel(string fixture)
     {
         var example = JsonNode.Parse(Fixtures.Read("cerberus", fixture))!.AsObject();
-        Server.Server.Json("POST", Collection, 201, """{ "id": "1", "name": "x" }""");
+        Server.Server.Json("POST", Collection, 201, """{ "id": "1", "name": "x", "clientSecret": "s" }""");
 
         await Sut.CreateAsync(new CreateOAuthClientRequest
         {

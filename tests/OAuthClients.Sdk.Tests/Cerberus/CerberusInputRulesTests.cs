@@ -66,7 +66,7 @@ public sealed class CerberusInputRulesTests(LoopbackServer server) : CerberusTes
     [Fact]
     public async Task CreateAsync_LumoAuthOnlyShapes_AreAcceptedByCerberus()
     {
-        Server.Server.Json("POST", Collection, 201, """{ "id": "c1", "name": "App" }""");
+        Server.Server.Json("POST", Collection, 201, """{ "id": "c1", "name": "App", "clientSecret": "s" }""");
         var sut = new OAuthClientsClient(ApiKeyOptions());
 
         await sut.CreateAsync(ValidCreate with { AllowedOrigins = ["https://app.example.com", "http://localhost:3000"], RequireConsent = true, IsFirstParty = false, IdTokenLifetime = TimeSpan.FromMinutes(5) });

@@ -67,6 +67,40 @@ public sealed class RawLoopbackServer : IDisposable
         await Write(stream, "0\r\n\r\n");
     };
 
+    /// <summary>Writes <paramref name="head"/> (status line and headers, without the blank line) and <paramref name="body"/> as they are, then closes.</summary>
+    public static Func<NetworkStream, Task> Raw(string head, byte[] body) => async stream =>
+    {
+        await Write(stream, head + "\r\n\r\n");
+        await stream.WriteAsync(body);
+    };
+
+    /// <summary>Answers <paramref name="status"/> with a chunked body of <paramref name="prefix"/> followed by spaces that never end (until the client leaves).</summary>
+    public static Func<NetworkStream, Task> Endless(int status, string prefix) => async stream =>
+    {
+        await Write(stream, $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        var first = Encoding.UTF8.GetBytes(prefix);
+        await Write(stream, $"{first.Length:x}\r\n");
+        await stream.WriteAsync(first);
+        await Write(stream, "\r\n");
+        var chunk = Encoding.ASCII.GetBytes($"{16 * 1024:x}\r\n{new string(' ', 16 * 1024)}\r\n");
+        while (true)
+        {
+            await stream.WriteAsync(chunk);
+        }
+    };
+
+    /// <summary>Answers 200 with a chunked body that starts with <paramref name="prefix"/> and then never continues nor ends.</summary>
+    public static Func<NetworkStream, Task> Stall(string prefix) => async stream =>
+    {
+        await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        var bytes = Encoding.UTF8.GetBytes(prefix);
+        await Write(stream, $"{bytes.Length:x}\r\n");
+        await stream.WriteAsync(bytes);
+        await Write(stream, "\r\n");
+        await stream.FlushAsync();
+        await Task.Delay(Timeout.Infinite, CancellationToken.None);
+    };
+
     /// <summary>Promises a longer body than it sends, then closes: the body is cut short.</summary>
     public static Func<NetworkStream, Task> Truncated(string body) => stream => Write(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length + 100}\r\nConnection: close\r\n\r\n{body}");
 

@@ -98,7 +98,7 @@ public sealed class LumoAuthFixtureTests(LoopbackServer server) : LumoAuthTestBa
     public async Task CreateAsync_DocumentedRequestExample_IsReproducedByTheModel(string fixture)
     {
         var example = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read("lumoauth", fixture))!.AsObject();
-        Server.Server.Json("POST", Collection, 201, """{ "id": "1", "name": "x" }""");
+        Server.Server.Json("POST", Collection, 201, """{ "id": "1", "name": "x", "secret": "s" }""");
 
         await Sut.CreateAsync(new CreateOAuthClientRequest
         {

@@ -85,7 +85,7 @@ public sealed class LumoAuthInputRulesTests(LoopbackServer server) : LumoAuthTes
     [InlineData("https://app.example.com/cb?tenant=1")]
     public async Task CreateAsync_AcceptableRedirectUri_IsSent(string redirectUri)
     {
-        Server.Server.Json("POST", Collection, 201, """{ "id": "1", "name": "App" }""");
+        Server.Server.Json("POST", Collection, 201, """{ "id": "1", "name": "App", "secret": "s" }""");
 
         await Sut.CreateAsync(ValidCreate with { RedirectUris = [redirectUri] });
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -7,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Http;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk.Dialects.Cerberus;
 
@@ -31,25 +31,22 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
     private string? _sessionCookie;
     private string? _csrfToken;
-    private string? _replacedCsrfToken;
     private string? _csrfCookie;
 
-    public CerberusAuthenticator(OAuthClientsOptions options, ApiRequest tokenRequest, BearerAuthenticator? bearer)
+    public CerberusAuthenticator(OAuthClientsOptions options, ApiRequest tokenRequest, BearerAuthenticator? bearer, CredentialRegistry credentials)
     {
         _organisation = options.Tenant;
         _bearer = bearer;
+        Credentials = credentials;
+        credentials.AddConfigured(options.SessionCookie);
+        credentials.AddConfigured(options.CsrfToken);
         _sessionCookieName = options.SessionCookieName;
         _sessionCookie = options.SessionCookie;
         _csrfToken = options.CsrfToken;
         _tokenRequest = tokenRequest;
     }
 
-    public IEnumerable<string> Credentials => _bearer?.Credentials ?? SessionCredentials;
-
-    private IEnumerable<string> SessionCredentials =>
-        new[] { Volatile.Read(ref _sessionCookie), Volatile.Read(ref _csrfToken), Volatile.Read(ref _replacedCsrfToken), Volatile.Read(ref _csrfCookie) }
-            .Where(value => !string.IsNullOrEmpty(value))
-            .Select(value => value!);
+    public CredentialRegistry Credentials { get; }
 
     public async ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken)
     {
@@ -92,7 +89,8 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
         if (response.Headers.TryGetValues(CsrfHeader, out var tokens) && tokens.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) is { } token)
         {
-            Volatile.Write(ref _replacedCsrfToken, Interlocked.Exchange(ref _csrfToken, token));
+            Credentials.Add(token);
+            Volatile.Write(ref _csrfToken, token);
         }
 
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
@@ -101,11 +99,13 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
             {
                 if (name == CsrfCookie)
                 {
+                    Credentials.Add(value);
                     Volatile.Write(ref _csrfCookie, value.Length == 0 ? null : value);
                 }
                 else if (name == _sessionCookieName && value.Length > 0)
                 {
                     // The server renewed the session: keep using the renewed one.
+                    Credentials.Add(value);
                     Volatile.Write(ref _sessionCookie, value);
                 }
             }
@@ -129,10 +129,9 @@ internal sealed class CerberusAuthenticator : IRequestAuthenticator
 
         // A refusal that brought no fresh token: forget the refused one (unless another call has already replaced
         // it), so that the replay fetches a new one.
-        if (request.Headers.TryGetValues(CsrfHeader, out var sent) && sent.First() is var refused
-            && Interlocked.CompareExchange(ref _csrfToken, null, refused) == refused)
+        if (request.Headers.TryGetValues(CsrfHeader, out var sent) && sent.First() is var refused)
         {
-            Volatile.Write(ref _replacedCsrfToken, refused);
+            Interlocked.CompareExchange(ref _csrfToken, null, refused);
         }
 
         return true;

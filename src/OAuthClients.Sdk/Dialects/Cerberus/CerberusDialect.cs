@@ -21,7 +21,8 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
-        Authenticator = new CerberusAuthenticator(options, List(null, OAuthClientListOptions.Default), BearerAuthenticator.For(options, tokenProvider));
+        var credentials = new CredentialRegistry();
+        Authenticator = new CerberusAuthenticator(options, List(null, OAuthClientListOptions.Default), BearerAuthenticator.For(options, tokenProvider, credentials), credentials);
     }
 
     public string Name => DialectName;
@@ -145,29 +146,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public IReadOnlyList<string> ReadScopes(ReadOnlySpan<byte> body) => ReadClient(body).AllowedScopes;
 
-    public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
-    {
-        if (Wire.FirstToken(body) == JsonTokenType.StartArray)
-        {
-            return new ClientPage(Wire.Models(Wire.Deserialize(body, CerberusJsonContext.Default.ListCerberusClientDto), dto => ToModel(dto.Unwrapped)), null);
-        }
-
-        var envelope = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusListEnvelope);
-        var clients = Wire.Models(envelope.Data ?? envelope.Clients ?? throw new JsonException("The list has neither a 'data' nor a 'clients' array."), dto => ToModel(dto.Unwrapped));
-        if (envelope.Pages is not null)
-        {
-            return new ClientPage(clients, ListPage.After(requested, clients.Count, envelope.Page, hasNextPage: null, envelope.Pages, envelope.Limit));
-        }
-
-        // Documented: no server-side pagination, the list is whole. A server that says otherwise is not silently cut short.
-        var total = envelope.Total ?? envelope.Pagination?.Total;
-        if (requested is null && total > clients.Count)
-        {
-            throw new JsonException($"The server returned {clients.Count} of {total} clients and no page to fetch the rest from.");
-        }
-
-        return new ClientPage(clients, null);
-    }
+    public ListShape ListShape { get; } = new(["data", "clients"], ReadListItems, ReadListEnd);
 
     public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
 
@@ -235,6 +214,27 @@ internal sealed class CerberusDialect : IOAuthDialect
     }
 
     private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
+
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
+        Wire.Models(items, CerberusJsonContext.Default.ListCerberusClientDto, dto => ToModel(dto.Unwrapped));
+
+    private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
+    {
+        var envelope = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusListEnvelope);
+        if (envelope.Pages is not null)
+        {
+            return new ListEnd(ListPage.After(requested, count, envelope.Page, hasNextPage: null, envelope.Pages, envelope.Limit), envelope.Pages, envelope.Total);
+        }
+
+        // Documented: no server-side pagination, the list is whole. A server that says otherwise is not silently cut short.
+        var total = envelope.Total ?? envelope.Pagination?.Total;
+        if (requested is null && total > count)
+        {
+            throw new JsonException($"The server returned {count} of {total} clients and no page to fetch the rest from.");
+        }
+
+        return new ListEnd(null, Total: total);
+    }
 
     private static byte[] Serialize(CerberusClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, CerberusJsonContext.Default.CerberusClientBody);
 

@@ -10,7 +10,7 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CerberusClientDto))]
-[JsonSerializable(typeof(List<CerberusClientDto?>))]
+[JsonSerializable(typeof(List<CerberusClientDto>))]
 [JsonSerializable(typeof(CerberusListEnvelope))]
 [JsonSerializable(typeof(CerberusClientBody))]
 internal sealed partial class CerberusJsonContext : JsonSerializerContext;

@@ -1,17 +1,12 @@
-using System.Collections.Generic;
-
 namespace OAuthClients.Sdk.Dialects.Cerberus;
 
 /// <summary>
-/// The list: <c>{ "data": [...], "total": n }</c> (documented), <c>{ "clients": [...], "pagination": {...} }</c>
-/// (the console's type), or the generic paginated form with <c>page</c>, <c>limit</c> and <c>pages</c>.
+/// The list envelope without its items (<c>data</c> or <c>clients</c>, streamed by <see cref="JsonListReader"/>):
+/// <c>{ "data": [...], "total": n }</c> (documented), <c>{ "clients": [...], "pagination": {...} }</c> (the console's
+/// type), or the generic paginated form with <c>page</c>, <c>limit</c> and <c>pages</c>.
 /// </summary>
 internal sealed class CerberusListEnvelope
 {
-    public List<CerberusClientDto?>? Data { get; set; }
-
-    public List<CerberusClientDto?>? Clients { get; set; }
-
     public int? Total { get; set; }
 
     public int? Page { get; set; }

@@ -93,8 +93,8 @@ internal sealed class LumoAuthClientCredentials : ITokenSource
         }
 
         // Without 'expires_in', the token is kept until the server refuses it.
-        var renewAt = response.ExpiresIn is { } seconds and > 0
-            ? requested + TimeSpan.FromSeconds(seconds) - TimeSpan.FromTicks(Math.Min(RenewalMargin.Ticks, TimeSpan.FromSeconds(seconds).Ticks / 2))
+        var renewAt = Wire.Lifetime(response.ExpiresIn) is { } lifetime
+            ? requested + lifetime - TimeSpan.FromTicks(Math.Min(RenewalMargin.Ticks, lifetime.Ticks / 2))
             : DateTimeOffset.MaxValue;
         return new Token(response.AccessToken!, renewAt);
     }

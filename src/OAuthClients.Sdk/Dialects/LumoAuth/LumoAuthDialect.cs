@@ -42,10 +42,11 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         _notFoundHint = _clientsApi
             ? "If this server has no /admin/clients collection, it may speak LumoAuth's other admin API: set LumoAuthApi to OAuthClients (/admin/oauth-clients)."
             : "If this server has no /admin/oauth-clients collection, it may speak LumoAuth's current admin API, the one of its admin docs and CLI: set LumoAuthApi to Clients (/admin/clients).";
+        var credentials = new CredentialRegistry();
         Authenticator = _clientsApi && options.ApiKey is { } apiKey
-            ? new LumoAuthApiKeyAuthenticator(apiKey)
-            : BearerAuthenticator.For(options, tokenProvider)
-                ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"t/{tenant}/api/v1/oauth/token"));
+            ? new LumoAuthApiKeyAuthenticator(apiKey, credentials)
+            : BearerAuthenticator.For(options, tokenProvider, credentials)
+                ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"t/{tenant}/api/v1/oauth/token"), credentials);
     }
 
     public string Name => DialectName;
@@ -215,19 +216,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
             : Wire.Strings(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthScopes).Data ?? throw new JsonException("The scopes response has no 'data' array."));
     }
 
-    public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
-    {
-        if (Wire.FirstToken(body) == JsonTokenType.StartArray)
-        {
-            // The seed's shape: every client at once.
-            return new ClientPage(Wire.Models(Wire.Deserialize(body, LumoAuthJsonContext.Default.ListLumoAuthClientDto), dto => ToModel(dto.Unwrapped, listed: true)), null);
-        }
-
-        var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
-        var clients = Wire.Models(envelope.Data ?? throw new JsonException("The list has neither a top-level array nor a 'data' array."), dto => ToModel(dto.Unwrapped, listed: true));
-        var meta = envelope.Meta ?? envelope.Pagination;
-        return new ClientPage(clients, ListPage.After(requested, clients.Count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit));
-    }
+    /// <summary>The seed's bare array (every client at once), or <c>{ "data": [...], "meta": {...} }</c> pages.</summary>
+    public ListShape ListShape { get; } = new(["data"], ReadListItems, ReadListEnd);
 
     public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped, listed: false);
 
@@ -297,6 +287,16 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
     private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
+
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
+        Wire.Models(items, LumoAuthJsonContext.Default.ListLumoAuthClientDto, dto => ToModel(dto.Unwrapped, listed: true));
+
+    private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
+    {
+        var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
+        var meta = envelope.Meta ?? envelope.Pagination;
+        return new ListEnd(ListPage.After(requested, count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit), meta?.TotalPages);
+    }
 
     /// <summary>
     /// The model of a client object. A listed one that lacks redirect URIs, scopes or grant types (the summaries of

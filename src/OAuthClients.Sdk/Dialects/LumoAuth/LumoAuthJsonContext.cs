@@ -10,7 +10,7 @@ namespace OAuthClients.Sdk.Dialects.LumoAuth;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(LumoAuthClientDto))]
-[JsonSerializable(typeof(List<LumoAuthClientDto?>))]
+[JsonSerializable(typeof(List<LumoAuthClientDto>))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace OAuthClients.Sdk.Dialects;
+
+/// <summary>
+/// Makes a paginated listing end whatever the server says: a page that repeats the previous one (a server that
+/// ignores <c>page</c>) is refused, and no page is fetched beyond what the server itself reported on the first page
+/// (its page count, or its total over its page size, plus one page for clients created meanwhile). Memory is bounded:
+/// only the first <see cref="RememberedIds"/> ids of the last page are kept.
+/// </summary>
+internal sealed class EnumerationGuard
+{
+    /// <summary>How many ids of a page are remembered to recognise it when it comes again.</summary>
+    public const int RememberedIds = 1000;
+
+    private HashSet<string> _previous = new(StringComparer.Ordinal);
+    private HashSet<string> _current = new(StringComparer.Ordinal);
+    private bool _repeats = true;
+    private int? _maxPages;
+
+    /// <summary>Records a client of the page being read.</summary>
+    public void Saw(OAuthClients.Sdk.Models.OAuthClient client)
+    {
+        if (_current.Count < RememberedIds)
+        {
+            _repeats &= _previous.Contains(client.Id);
+            _current.Add(client.Id);
+        }
+    }
+
+    /// <summary>The page after <paramref name="page"/>, or <see langword="null"/> at the end; a reason to stop when the server pages forever.</summary>
+    public (ListPage? Next, string? Problem) After(ListPage? page, ListEnd end)
+    {
+        var number = page?.Number ?? 1;
+        if (number > 1 && _current.Count > 0 && _repeats)
+        {
+            return (null, $"page {number} repeats page {number - 1} (the same clients): the server does not paginate as documented");
+        }
+
+        if (number == 1)
+        {
+            _maxPages = end.TotalPages
+                ?? (end.Total is { } total && end.Next?.Size is > 0 and var size ? (int)Math.Min(int.MaxValue, ((total + (long)size - 1) / size) + 1) : null);
+        }
+
+        if (end.Next is { } next && next.Number > _maxPages)
+        {
+            return (null, $"the server asks for page {next.Number} after reporting {_maxPages} page(s) in all");
+        }
+
+        (_previous, _current) = (_current, _previous);
+        _current.Clear();
+        _repeats = true;
+        return (end.Next, null);
+    }
+}
