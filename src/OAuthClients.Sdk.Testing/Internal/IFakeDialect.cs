@@ -10,6 +10,9 @@ internal interface IFakeDialect
     /// <summary>Gets the path of the client collection, such as <c>/v1/admin/clients</c>.</summary>
     string Collection { get; }
 
+    /// <summary>Gets the path of the OAuth 2.0 token endpoint, such as <c>/oauth2/token</c>.</summary>
+    string TokenPath { get; }
+
     /// <summary>Gets whether clients have the Cerberus-only members (ID token lifetime, updatedAt).</summary>
     bool HasIdTokens { get; }
 
