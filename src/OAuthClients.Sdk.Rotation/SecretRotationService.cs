@@ -158,14 +158,15 @@ public sealed partial class SecretRotationService : BackgroundService
             }
 
             var startedAt = _time.GetUtcNow();
-            var results = new ConcurrentBag<ClientRotationResult>(dryRun ? [] : await DeliverDueAsync(cancellationToken).ConfigureAwait(false));
+            var delivered = dryRun ? [] : await DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+            var results = new ConcurrentBag<ClientRotationResult>(delivered);
             var api = _clients.CreateClient(_options.ClientName);
             var records = await _ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false);
             var due = new List<OAuthClient>();
             TimeSpan? oldest = null;
             await foreach (var client in api.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (!IsSelected(client) || _pending.ContainsKey(client.Id))
+                if (!IsSelected(client) || _pending.ContainsKey(client.Id) || delivered.Exists(r => r.ClientId == client.Id))
                 {
                     continue;
                 }
