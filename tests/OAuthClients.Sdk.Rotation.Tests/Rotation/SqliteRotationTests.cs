@@ -142,5 +142,41 @@ public sealed class SqliteRotationTests : IDisposable
         Assert.Equal(server.CurrentSecret(client.Id), Assert.Single(store.Stored).Secret);
     }
 
+    [Fact]
+    public async Task RunPassAsync_TwoHostsOnOneSqliteLedger_FileLocksRotateEachClientOnce()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.Cerberus);
+        var clients = await Provider.SeedAsync(server, confidential: 20);
+        var time = Provider.TimeWhenAllAreDue();
+        var store = new RecordingStore();
+        await using var first = new RotationHost(server, time, Sqlite, store);
+        await using var second = new RotationHost(server, time, Sqlite, store);
+
+        var passes = await Task.WhenAll(first.Service.RunPassAsync(), second.Service.RunPassAsync());
+
+        Assert.All(clients, c =>
+        {
+            Assert.Equal(1, Provider.RotateRequests(server, c.Id));
+            Assert.Equal(server.CurrentSecret(c.Id), Assert.Single(store.SecretsOf(c.ClientId)));
+        });
+        Assert.Equal(20, passes.SelectMany(p => p.Clients).Count(r => r.Outcome == RotationOutcome.Rotated));
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_PendingDelivery_ReportsCountsOnly()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
+        await Provider.SeedAsync(server, confidential: 2);
+        await using var host = new RotationHost(server, Provider.TimeWhenAllAreDue(), Sqlite, new RecordingStore(failures: int.MaxValue));
+
+        await host.Service.RunPassAsync();
+        var entry = (await host.CheckHealthAsync()).Entries["secret-rotation"];
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Equal("2 new secret(s) are waiting for a secret store.", entry.Description);
+        Assert.Equal(2, entry.Data["pendingDeliveries"]);
+        Assert.Equal(0, entry.Data["failedVerifications"]);
+    }
+
     private void Sqlite(SecretRotationOptions options) => options.ConnectionString = $"Data Source={Path.Combine(_directory, "rotation.db")}";
 }
