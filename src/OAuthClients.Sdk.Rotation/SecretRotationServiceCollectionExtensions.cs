@@ -53,7 +53,9 @@ public static class SecretRotationServiceCollectionExtensions
         services.AddOptions<SecretRotationOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretRotationOptions>, SecretRotationOptionsValidator>());
         services.AddMetrics();
-        services.AddHttpClient(TokenEndpointVerifier.HttpClientName);
+        // The token request carries the new secret in its Authorization header: IHttpClientFactory's default logging
+        // would put the header in its structured state, so it is removed (the SDK's own client does the same).
+        services.AddHttpClient(TokenEndpointVerifier.HttpClientName).RemoveAllLoggers().RedactLoggedHeaders(["Authorization"]);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RotationStatus>();
         services.TryAddSingleton<RotationTelemetry>();

@@ -58,6 +58,7 @@ public sealed class RotationLeakTests(PostgresServer postgres) : IClassFixture<P
             texts.AddRange(Tags(recovering));
             Assert.Contains(recovering.Logs.GetSnapshot(), r => r.Message.Contains("Recovering client", StringComparison.Ordinal));
             Assert.Contains(recovering.Logs.GetSnapshot(), r => r.Message.Contains("did not accept", StringComparison.Ordinal));
+            Assert.DoesNotContain(recovering.Logs.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
         }
 
         var secrets = stores.SelectMany(s => s.Offered)
