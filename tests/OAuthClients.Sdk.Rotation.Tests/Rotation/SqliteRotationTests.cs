@@ -163,6 +163,27 @@ public sealed class SqliteRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task RunPassAsync_LedgerSaysStartedButNotDelivered_RotatesAgainAtOnceEvenWhenNotDue()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
+        var client = (await Provider.SeedAsync(server, confidential: 1))[0];
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new RecordingStore();
+        await using var host = new RotationHost(server, time, Sqlite, store);
+
+        // A host died after recording "started": its rotate request may have reached the provider.
+        await host.Ledger.InitializeAsync();
+        await host.Ledger.WriteAsync(new RotationRecord { ClientId = client.Id, State = RotationState.Started, LastRotatedAt = time.GetUtcNow(), StartedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() });
+        var pass = await host.Service.RunPassAsync();
+
+        var result = Assert.Single(pass.Clients);
+        Assert.Equal(RotationOutcome.Recovered, result.Outcome);
+        Assert.Equal(server.CurrentSecret(client.Id), Assert.Single(store.Stored).Secret);
+        Assert.Equal(RotationState.Verified, (await host.Ledger.ReadAsync(client.Id))!.State);
+        Assert.Equal(1, host.Count(host.Rotations, "outcome", "recovered"));
+    }
+
+    [Fact]
     public async Task CheckHealthAsync_PendingDelivery_ReportsCountsOnly()
     {
         using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
