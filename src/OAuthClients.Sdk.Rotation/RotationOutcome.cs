@@ -21,6 +21,9 @@ public enum RotationOutcome
     /// <summary>Another host or process holds the client's lock: it is rotating it.</summary>
     LockedElsewhere,
 
-    /// <summary>The rotate request failed; its outcome is unknown, so the next pass recovers the client.</summary>
+    /// <summary>
+    /// The client could not be rotated (the reason says why). When the rotate request itself failed, its outcome is
+    /// unknown and the next pass recovers the client; otherwise its secret is unchanged and the next pass tries again.
+    /// </summary>
     Failed,
 }

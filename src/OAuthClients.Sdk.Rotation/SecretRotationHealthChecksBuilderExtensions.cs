@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OAuthClients.Sdk.Rotation.Internal;
 
@@ -22,7 +23,7 @@ public static class SecretRotationHealthChecksBuilderExtensions
     public static IHealthChecksBuilder AddSecretRotation(this IHealthChecksBuilder builder, string name = "secret-rotation", IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<RotationStatus>();
+        builder.Services.TryAddSingleton<RotationStatus>();
         return builder.AddCheck<SecretRotationHealthCheck>(name, HealthStatus.Unhealthy, tags ?? []);
     }
 }

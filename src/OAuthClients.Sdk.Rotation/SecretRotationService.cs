@@ -191,7 +191,7 @@ public sealed partial class SecretRotationService : BackgroundService
             await Parallel.ForEachAsync(
                 due,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                async (client, token) => results.Add(await RotateAsync(api, client, token).ConfigureAwait(false))).ConfigureAwait(false);
+                async (client, token) => results.Add(await RotateOneAsync(api, client, token).ConfigureAwait(false))).ConfigureAwait(false);
 
             _status.OldestSecretAge = oldest;
             _status.LastPassAt = startedAt;
@@ -258,6 +258,20 @@ public sealed partial class SecretRotationService : BackgroundService
         return age >= _options.MaxSecretAge
             ? (true, $"the secret is {age.TotalDays:0.#} days old ({source} {issuedAt:u}; at most {_options.MaxSecretAge.TotalDays:0.#})", age)
             : (false, $"the secret is {age.TotalDays:0.#} days old ({source} {issuedAt:u}; at most {_options.MaxSecretAge.TotalDays:0.#})", age);
+    }
+
+    /// <summary>One client's failure (deleted meanwhile, the ledger unreachable) does not stop the others.</summary>
+    private async Task<ClientRotationResult> RotateOneAsync(IOAuthClientsClient api, OAuthClient listed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RotateAsync(api, listed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsPassFailure(ex))
+        {
+            ClientFailed(_logger, listed.ClientId, ex.GetType().Name, ex.Message);
+            return Result(listed, RotationOutcome.Failed, $"the client could not be rotated ({ex.GetType().Name}) before its rotate request was sent; it is tried again next pass");
+        }
     }
 
     private async Task<ClientRotationResult> RotateAsync(IOAuthClientsClient api, OAuthClient listed, CancellationToken cancellationToken)
@@ -419,6 +433,9 @@ public sealed partial class SecretRotationService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not rotate the secret of {ClientId} ({ErrorType}: {Reason}); the outcome is unknown, so the next pass rotates it again")]
     private static partial void RotateFailed(ILogger logger, string clientId, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not rotate client {ClientId} ({ErrorType}: {Reason}); its secret is unchanged, and the next pass tries again")]
+    private static partial void ClientFailed(ILogger logger, string clientId, string errorType, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Secret store {Store} failed to take the new secret of {ClientId} ({ErrorType}); the secret is held in memory and retried in {Delay}")]
     private static partial void DeliveryFailed(ILogger logger, string store, string clientId, string errorType, TimeSpan delay);

@@ -184,6 +184,37 @@ public sealed class SqliteRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task RunPassAsync_OneClientCannotBeRead_RotatesTheOthersAndFailsThePassInHealth()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
+        var clients = await Provider.SeedAsync(server, confidential: 2);
+        var store = new RecordingStore();
+        var injected = false;
+
+        // Runs while the pass lists, so the next request (the first client's GET) gets the 404.
+        bool FailTheNextRead(Models.OAuthClient client)
+        {
+            if (!injected && client.Id == clients[0].Id)
+            {
+                injected = true;
+                server.FailNext(1, System.Net.HttpStatusCode.NotFound);
+            }
+
+            return true;
+        }
+
+        await using var host = new RotationHost(server, Provider.TimeWhenAllAreDue(), o => { Sqlite(o); o.MaxConcurrency = 1; o.Filter = FailTheNextRead; }, store);
+
+        var pass = await host.Service.RunPassAsync();
+
+        Assert.Equal(RotationOutcome.Failed, pass.Clients.Single(r => r.ClientId == clients[0].Id).Outcome);
+        Assert.Equal(RotationOutcome.Rotated, pass.Clients.Single(r => r.ClientId == clients[1].Id).Outcome);
+        Assert.Equal(0, Provider.RotateRequests(server, clients[0].Id));
+        Assert.Null(await host.Ledger.ReadAsync(clients[0].Id));
+        Assert.Equal(HealthStatus.Unhealthy, (await host.CheckHealthAsync()).Status);
+    }
+
+    [Fact]
     public async Task CheckHealthAsync_PendingDelivery_ReportsCountsOnly()
     {
         using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
