@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,5 +14,5 @@ public interface ISecretRotationLock
     /// <param name="clientId">The client's id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The held lock (dispose it to release it), or <see langword="null"/> when another holder has it.</returns>
-    ValueTask<IAsyncDisposable?> TryAcquireAsync(string clientId, CancellationToken cancellationToken = default);
+    ValueTask<ISecretRotationLockHandle?> TryAcquireAsync(string clientId, CancellationToken cancellationToken = default);
 }

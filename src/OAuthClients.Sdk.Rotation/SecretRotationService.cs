@@ -337,6 +337,11 @@ public sealed partial class SecretRotationService : BackgroundService
     private async Task<ClientRotationResult> DeliverAsync(PendingDelivery pending, CancellationToken cancellationToken)
     {
         var client = pending.Client;
+        if (pending.HeldLock.IsLost)
+        {
+            return await DropAsync(pending).ConfigureAwait(false);
+        }
+
         foreach (var store in pending.RemainingStores.ToList())
         {
             try
@@ -361,6 +366,11 @@ public sealed partial class SecretRotationService : BackgroundService
         if (pending.RemainingStores.Count > 0)
         {
             return Result(client, RotationOutcome.DeliveryPending, $"{pending.RemainingStores.Count} secret store(s) have not taken the new secret; retried at {pending.NextAttemptAt:u}");
+        }
+
+        if (pending.HeldLock.IsLost)
+        {
+            return await DropAsync(pending).ConfigureAwait(false);
         }
 
         await WriteQuietlyAsync(new RotationRecord { ClientId = client.Id, State = RotationState.Delivered, LastRotatedAt = pending.RotatedAt, StartedAt = pending.StartedAt, UpdatedAt = _time.GetUtcNow() }).ConfigureAwait(false);
@@ -388,6 +398,23 @@ public sealed partial class SecretRotationService : BackgroundService
         await pending.HeldLock.DisposeAsync().ConfigureAwait(false);
         Rotated(_logger, client.ClientId, outcome, verification);
         return Result(client, outcome, pending.Recovery ? "an interrupted rotation was recovered" : "rotated and delivered to every store", verification);
+    }
+
+    /// <summary>
+    /// The lock was lost while the secret waited: another host may be recovering the client with a newer secret, which
+    /// ours must not overwrite in the stores. The ledger is left as it is, so whoever holds the lock next recovers it.
+    /// </summary>
+    private async Task<ClientRotationResult> DropAsync(PendingDelivery pending)
+    {
+        if (_pending.TryRemove(pending.Client.Id, out _))
+        {
+            _status.DeliveryEnded();
+        }
+
+        _telemetry.Rotation("lock_lost");
+        LockLost(_logger, pending.Client.ClientId);
+        await pending.HeldLock.DisposeAsync().ConfigureAwait(false);
+        return Result(pending.Client, RotationOutcome.Failed, "the client's lock was lost before the new secret was recorded as delivered; the secret was dropped and the next holder of the lock recovers the client");
     }
 
     /// <summary>
@@ -448,6 +475,9 @@ public sealed partial class SecretRotationService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record state {State} of client {ClientId} in the ledger ({ErrorType}); the next pass may rotate it again")]
     private static partial void LedgerWriteFailed(ILogger logger, string clientId, RotationState state, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The lock of client {ClientId} was lost while its new secret waited for delivery: the secret is dropped, and the next holder of the lock rotates the client again")]
+    private static partial void LockLost(ILogger logger, string clientId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopping with the new secret of {ClientId} undelivered: it is lost, and the next pass (on any host) rotates the client again")]
     private static partial void SecretAbandoned(ILogger logger, string clientId);

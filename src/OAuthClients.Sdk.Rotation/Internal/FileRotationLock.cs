@@ -9,12 +9,13 @@ namespace OAuthClients.Sdk.Rotation.Internal;
 
 /// <summary>
 /// The embedded default lock: an exclusive operating-system lock (<see cref="FileShare.None"/>, <c>flock</c> on Unix) on
-/// one file per client in a directory beside the SQLite ledger. The OS releases it when the process dies. This is the
-/// mechanism of DistributedLock.FileSystem, which is not available on this project's package feed.
+/// one file per client in a directory beside the SQLite ledger. The OS releases it when the process dies, and it cannot
+/// be lost while the process lives. This is the mechanism of DistributedLock.FileSystem, which is not available on this
+/// project's package feed.
 /// </summary>
 internal sealed class FileRotationLock(string directory) : ISecretRotationLock
 {
-    public ValueTask<IAsyncDisposable?> TryAcquireAsync(string clientId, CancellationToken cancellationToken = default)
+    public ValueTask<ISecretRotationLockHandle?> TryAcquireAsync(string clientId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(directory);
@@ -24,11 +25,18 @@ internal sealed class FileRotationLock(string directory) : ISecretRotationLock
         try
         {
             var stream = new FileStream(Path.Combine(directory, name + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return new ValueTask<IAsyncDisposable?>(stream);
+            return new ValueTask<ISecretRotationLockHandle?>(new Handle(stream));
         }
         catch (IOException)
         {
-            return new ValueTask<IAsyncDisposable?>((IAsyncDisposable?)null);
+            return new ValueTask<ISecretRotationLockHandle?>((ISecretRotationLockHandle?)null);
         }
+    }
+
+    private sealed class Handle(FileStream stream) : ISecretRotationLockHandle
+    {
+        public bool IsLost => false;
+
+        public ValueTask DisposeAsync() => stream.DisposeAsync();
     }
 }

@@ -9,13 +9,13 @@ namespace OAuthClients.Sdk.Rotation.Internal;
 /// A new secret between the rotate call and its last store: the only copy, held in memory with the client's lock, so
 /// no one rotates the client again until every store has it.
 /// </summary>
-internal sealed class PendingDelivery(OAuthClient client, ClientSecret secret, IAsyncDisposable heldLock, IEnumerable<ISecretStore> stores, DateTimeOffset startedAt, DateTimeOffset rotatedAt, bool recovery)
+internal sealed class PendingDelivery(OAuthClient client, ClientSecret secret, ISecretRotationLockHandle heldLock, IEnumerable<ISecretStore> stores, DateTimeOffset startedAt, DateTimeOffset rotatedAt, bool recovery)
 {
     public OAuthClient Client { get; } = client;
 
     public ClientSecret Secret { get; } = secret;
 
-    public IAsyncDisposable HeldLock { get; } = heldLock;
+    public ISecretRotationLockHandle HeldLock { get; } = heldLock;
 
     public List<ISecretStore> RemainingStores { get; } = [.. stores];
 

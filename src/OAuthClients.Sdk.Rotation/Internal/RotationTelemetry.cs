@@ -15,7 +15,7 @@ internal sealed class RotationTelemetry
     {
         var meter = meterFactory.Create(MeterName);
         Rotations = meter.CreateCounter<long>(
-            "oauthclients.rotation.rotations", "{rotation}", "Rotations by outcome: rotated, recovered, failed, would_rotate (dry run).");
+            "oauthclients.rotation.rotations", "{rotation}", "Rotations by outcome: rotated, recovered, failed, lock_lost (a pending secret dropped), would_rotate (dry run).");
         Verifications = meter.CreateCounter<long>(
             "oauthclients.rotation.verifications", "{verification}", "Verifications of new secrets by result: accepted, refused, failed.");
         DeliveryFailures = meter.CreateCounter<long>(

@@ -24,8 +24,14 @@ public sealed class RotationHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
 
     public RotationHost(FakeOAuthClientsServer server, FakeTimeProvider time, Action<SecretRotationOptions> configure, params ISecretStore[] stores)
+        : this(server, time, configure, _ => { }, stores)
+    {
+    }
+
+    public RotationHost(FakeOAuthClientsServer server, FakeTimeProvider time, Action<SecretRotationOptions> configure, Action<IServiceCollection> replace, params ISecretStore[] stores)
     {
         var services = new ServiceCollection();
+        replace(services);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IHostApplicationLifetime>(Lifetime);

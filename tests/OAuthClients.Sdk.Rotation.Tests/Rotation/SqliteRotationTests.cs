@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using OAuthClients.Sdk.Rotation.Ledger;
@@ -212,6 +213,29 @@ public sealed class SqliteRotationTests : IDisposable
         Assert.Equal(0, Provider.RotateRequests(server, clients[0].Id));
         Assert.Null(await host.Ledger.ReadAsync(clients[0].Id));
         Assert.Equal(HealthStatus.Unhealthy, (await host.CheckHealthAsync()).Status);
+    }
+
+    [Fact]
+    public async Task RunPassAsync_LockLostWhileDeliveryPending_DropsTheSecretInsteadOfDeliveringIt()
+    {
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.LumoAuth);
+        var client = (await Provider.SeedAsync(server, confidential: 1))[0];
+        var time = Provider.TimeWhenAllAreDue();
+        var store = new RecordingStore(failures: 1);
+        var locks = new LosableLock();
+        await using var host = new RotationHost(server, time, Sqlite, services => services.AddSingleton<ISecretRotationLock>(locks), store);
+        Assert.Equal(RotationOutcome.DeliveryPending, Assert.Single((await host.Service.RunPassAsync()).Clients).Outcome);
+
+        locks.Lose(client.Id);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var pass = await host.Service.RunPassAsync();
+
+        Assert.Equal(RotationOutcome.Failed, pass.Clients.Single(r => r.ClientId == client.Id && r.Reason.Contains("lock was lost", StringComparison.Ordinal)).Outcome);
+        Assert.Empty(store.Stored);
+        Assert.Equal(1, store.Calls);
+        Assert.False(locks.IsHeld(client.Id));
+        Assert.Equal(RotationState.Rotated, (await host.Ledger.ReadAsync(client.Id))!.State);
+        Assert.Equal(1, host.Count(host.Rotations, "outcome", "lock_lost"));
     }
 
     [Fact]
