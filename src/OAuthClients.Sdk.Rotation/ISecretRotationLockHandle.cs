@@ -6,9 +6,9 @@ namespace OAuthClients.Sdk.Rotation;
 public interface ISecretRotationLockHandle : IAsyncDisposable
 {
     /// <summary>
-    /// Gets a value indicating whether the lock was lost while held (for PostgreSQL, the connection that held it
-    /// dropped): another host may then be rotating the client, so a secret still waiting for delivery is dropped rather
-    /// than delivered over a newer one.
+    /// Gets a value indicating whether the lock was lost while held (its connection or lease ended): another host may
+    /// then be rotating the client, so a secret still waiting for delivery is dropped rather than delivered over a
+    /// newer one. The shipped file and PostgreSQL locks always report <see langword="false"/>.
     /// </summary>
     bool IsLost { get; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -108,22 +109,26 @@ public sealed partial class SecretRotationService : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = _time.GetUtcNow();
-            if (now >= nextCheck)
+            var isCheck = now >= nextCheck;
+            try
             {
-                try
+                if (isCheck)
                 {
                     await RunPassAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (IsPassFailure(ex))
+                else
                 {
-                    PassFailed(_logger, ex.GetType().Name, ex.Message);
+                    await DeliverPendingAsync(stoppingToken).ConfigureAwait(false);
                 }
-
-                nextCheck = _options.RunOnce ? DateTimeOffset.MaxValue : now + _options.CheckInterval + (_options.Jitter * Random.Shared.NextDouble());
             }
-            else
+            catch (Exception ex) when (IsPassFailure(ex))
             {
-                await DeliverPendingAsync(stoppingToken).ConfigureAwait(false);
+                PassFailed(_logger, ex.GetType().Name, ex.Message);
+            }
+
+            if (isCheck)
+            {
+                nextCheck = _options.RunOnce ? DateTimeOffset.MaxValue : now + _options.CheckInterval + (_options.Jitter * Random.Shared.NextDouble());
             }
 
             if (_options.RunOnce && _pending.IsEmpty)
@@ -193,14 +198,18 @@ public sealed partial class SecretRotationService : BackgroundService
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
                 async (client, token) => results.Add(await RotateOneAsync(api, client, token).ConfigureAwait(false))).ConfigureAwait(false);
 
-            _status.OldestSecretAge = oldest;
-            _status.LastPassAt = startedAt;
-            _status.LastPassFailed = results.Any(r => r.Outcome == RotationOutcome.Failed);
+            if (!dryRun)
+            {
+                _status.OldestSecretAge = oldest;
+                _status.LastPassAt = startedAt;
+                _status.LastPassFailed = results.Any(r => r.Outcome == RotationOutcome.Failed);
+            }
+
             var report = new RotationPassResult { StartedAt = startedAt, DryRun = dryRun, Clients = [.. results] };
             PassDone(_logger, dryRun, results.Count(r => r.Outcome is RotationOutcome.Rotated or RotationOutcome.Recovered or RotationOutcome.WouldRotate), results.Count(r => r.Outcome == RotationOutcome.DeliveryPending), results.Count(r => r.Outcome == RotationOutcome.Failed));
             return report;
         }
-        catch (Exception ex) when (IsPassFailure(ex))
+        catch (Exception ex) when (IsPassFailure(ex) && !dryRun)
         {
             _status.LastPassFailed = true;
             throw;
@@ -329,7 +338,7 @@ public sealed partial class SecretRotationService : BackgroundService
         {
             if (!handedOver)
             {
-                await heldLock.DisposeAsync().ConfigureAwait(false);
+                await ReleaseAsync(heldLock, listed.ClientId).ConfigureAwait(false);
             }
         }
     }
@@ -395,7 +404,7 @@ public sealed partial class SecretRotationService : BackgroundService
             _status.DeliveryEnded();
         }
 
-        await pending.HeldLock.DisposeAsync().ConfigureAwait(false);
+        await ReleaseAsync(pending.HeldLock, pending.Client.ClientId).ConfigureAwait(false);
         Rotated(_logger, client.ClientId, outcome, verification);
         return Result(client, outcome, pending.Recovery ? "an interrupted rotation was recovered" : "rotated and delivered to every store", verification);
     }
@@ -413,7 +422,7 @@ public sealed partial class SecretRotationService : BackgroundService
 
         _telemetry.Rotation("lock_lost");
         LockLost(_logger, pending.Client.ClientId);
-        await pending.HeldLock.DisposeAsync().ConfigureAwait(false);
+        await ReleaseAsync(pending.HeldLock, pending.Client.ClientId).ConfigureAwait(false);
         return Result(pending.Client, RotationOutcome.Failed, "the client's lock was lost before the new secret was recorded as delivered; the secret was dropped and the next holder of the lock recovers the client");
     }
 
@@ -441,8 +450,24 @@ public sealed partial class SecretRotationService : BackgroundService
             {
                 _status.DeliveryEnded();
                 SecretAbandoned(_logger, pending.Client.ClientId);
-                await pending.HeldLock.DisposeAsync().ConfigureAwait(false);
+                await ReleaseAsync(pending.HeldLock, pending.Client.ClientId).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// A lock that cannot be released cleanly (its database connection already gone) is released by the server anyway:
+    /// that must not turn a finished rotation into a failure.
+    /// </summary>
+    private async ValueTask ReleaseAsync(ISecretRotationLockHandle heldLock, string clientId)
+    {
+        try
+        {
+            await heldLock.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
+        {
+            ReleaseFailed(_logger, clientId, ex.GetType().Name);
         }
     }
 
@@ -478,6 +503,9 @@ public sealed partial class SecretRotationService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The lock of client {ClientId} was lost while its new secret waited for delivery: the secret is dropped, and the next holder of the lock rotates the client again")]
     private static partial void LockLost(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lock of client {ClientId} cleanly ({ErrorType}); the database or the operating system releases it with its connection or file")]
+    private static partial void ReleaseFailed(ILogger logger, string clientId, string errorType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopping with the new secret of {ClientId} undelivered: it is lost, and the next pass (on any host) rotates the client again")]
     private static partial void SecretAbandoned(ILogger logger, string clientId);

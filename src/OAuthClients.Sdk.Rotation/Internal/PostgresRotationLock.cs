@@ -8,8 +8,13 @@ namespace OAuthClients.Sdk.Rotation.Internal;
 
 /// <summary>
 /// A PostgreSQL session advisory lock per client, through DistributedLock.Postgres, on the ledger's own database. The
-/// server releases it when the holder's connection drops; the library reports that through its handle-lost token.
+/// server releases it when the holder's connection drops.
 /// </summary>
+/// <remarks>
+/// The library's connection monitoring (reading <c>HandleLostToken</c>) is not used: with Npgsql 10 it closed the
+/// holding connection under concurrent releases in this project's tests ("Connection is not open"), which would free
+/// a lock that is still needed. So <see cref="ISecretRotationLockHandle.IsLost"/> stays false for this lock.
+/// </remarks>
 internal sealed class PostgresRotationLock(string connectionString) : ISecretRotationLock
 {
     private readonly PostgresDistributedSynchronizationProvider _provider = new(connectionString);
@@ -23,10 +28,7 @@ internal sealed class PostgresRotationLock(string connectionString) : ISecretRot
 
     private sealed class Handle(IDistributedSynchronizationHandle handle) : ISecretRotationLockHandle
     {
-        // Reading the token once, at once, is what starts the library's monitoring of the connection.
-        private readonly CancellationToken _lost = handle.HandleLostToken;
-
-        public bool IsLost => _lost.IsCancellationRequested;
+        public bool IsLost => false;
 
         public ValueTask DisposeAsync() => handle.DisposeAsync();
     }

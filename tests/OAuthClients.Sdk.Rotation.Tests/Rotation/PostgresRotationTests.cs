@@ -46,7 +46,9 @@ public sealed class PostgresRotationTests(PostgresServer postgres) : IClassFixtu
             Assert.Equal(time.GetUtcNow(), records[client.Id].LastRotatedAt);
         });
         var rotated = passes.SelectMany(p => p.Clients).Where(r => r.Outcome == RotationOutcome.Rotated).ToList();
+        Assert.DoesNotContain(passes.SelectMany(p => p.Clients), r => r.Outcome is not (RotationOutcome.Rotated or RotationOutcome.NotDue or RotationOutcome.LockedElsewhere));
         Assert.Equal(50, rotated.Count);
+        Assert.DoesNotContain(new[] { first, second, third }.SelectMany(h => h.Logs.GetSnapshot()), l => l.Level >= LogLevel.Warning);
         Assert.All(rotated, r => Assert.Equal(SecretVerification.Accepted, r.Verification));
         Assert.Equal(50, first.Count(first.Rotations, "outcome", "rotated") + second.Count(second.Rotations, "outcome", "rotated") + third.Count(third.Rotations, "outcome", "rotated"));
         Assert.Equal(HealthStatus.Healthy, (await first.CheckHealthAsync()).Status);
