@@ -1,36 +1,69 @@
 using System;
+using System.IO;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OAuthClients.Sdk;
 using OAuthClients.Sdk.Models;
+using OAuthClients.Sdk.Rotation;
+using OAuthClients.Sdk.Secrets;
 using OAuthClients.Sdk.Testing;
 using WorkerService;
 
 var builder = Host.CreateApplicationBuilder(args);
 var section = builder.Configuration.GetSection("OAuthClients");
 
-// No BaseAddress configured: run against an in-process fake server, seeded with a few clients, and treat every
-// confidential client as due so that the demo has something to do.
+// No BaseAddress configured: run against an in-process fake provider seeded with a few clients, keep the ledger and
+// the secret files in a temporary directory, and treat every confidential client as due so the demo has work to do.
 using var fake = string.IsNullOrEmpty(section["BaseAddress"])
     ? FakeOAuthClientsServer.Start(Enum.Parse<OAuthDialect>(section["Dialect"] ?? nameof(OAuthDialect.Cerberus), ignoreCase: true))
     : null;
+string? work = null;
 if (fake is not null)
 {
     var demo = fake.CreateOptions();
     section["BaseAddress"] = demo.BaseAddress!.AbsoluteUri;
     section["Tenant"] = demo.Tenant;
     section["ApiKey"] = demo.ApiKey;
-    builder.Configuration["SecretRotation:MaxSecretAge"] = "00:00:00";
+    work = Directory.CreateTempSubdirectory("oauthclients-worker-demo-").FullName;
+    builder.Configuration["SecretFiles:Directory"] = Path.Combine(work, "secrets");
+    if (builder.Configuration["SecretRotation:Ledger"] != nameof(LedgerProvider.PostgreSql))
+    {
+        builder.Configuration["SecretRotation:ConnectionString"] = $"Data Source={Path.Combine(work, "rotation.db")}";
+    }
+
+    builder.Configuration["SecretRotation:MaxSecretAge"] = "00:00:00.001";
     var seeding = new OAuthClientsClient(demo);
     foreach (var (name, confidential) in new[] { ("Billing API", true), ("Reporting job", true), ("Customer SPA", false) })
     {
-        await seeding.CreateAsync(new CreateOAuthClientRequest { Name = name, IsConfidential = confidential, RedirectUris = ["https://app.example.com/cb"], AllowedScopes = ["openid"] });
+        await seeding.CreateAsync(new CreateOAuthClientRequest
+        {
+            Name = name,
+            IsConfidential = confidential,
+            RedirectUris = ["https://app.example.com/cb"],
+            AllowedScopes = ["openid"],
+            GrantTypes = confidential ? ["client_credentials"] : null,
+        });
     }
 }
 
+// The clients to rotate, the rotation service (SQLite ledger by default; see appsettings.json for PostgreSQL), where new
+// secrets go, and the health check.
 builder.Services.AddOAuthClientsSdk(section);
-builder.Services.Configure<SecretRotationOptions>(builder.Configuration.GetSection("SecretRotation"));
-builder.Services.AddSingleton<ISecretSink, ConsoleSecretSink>();
-builder.Services.AddHostedService<SecretRotationWorker>();
+builder.Services.AddSecretRotation(builder.Configuration.GetSection("SecretRotation"));
+builder.Services.AddFileSecretStore(builder.Configuration["SecretFiles:Directory"] ?? "secrets");
+if (builder.Configuration["KeyVault:VaultUri"] is { Length: > 0 } vaultUri)
+{
+    builder.Services.AddSingleton<ISecretStore>(new KeyVaultSecretStore(new SecretClient(new Uri(vaultUri), new DefaultAzureCredential())));
+}
+
+builder.Services.AddHealthChecks().AddSecretRotation();
 
 await builder.Build().RunAsync();
+
+if (work is not null)
+{
+    Console.WriteLine($"Demo: {Directory.GetFiles(Path.Combine(work, "secrets")).Length} new secret(s) delivered to the file store (removed now).");
+    Directory.Delete(work, recursive: true);
+}

@@ -28,6 +28,9 @@ namespace OAuthClients.Sdk.Testing;
 /// what is stored. Unknown ids, wrong credentials, missing CSRF tokens and invalid bodies (including grant types and
 /// scopes the providers refuse) get the provider's own error bodies. Every request is recorded, headers included with
 /// credentials masked. Faults can be injected for the next requests (<see cref="FailNext"/>, <see cref="ClearFaults"/>).
+/// The provider's OAuth 2.0 token endpoint grants <c>client_credentials</c> tokens to a confidential, active client that
+/// has that grant and presents its current secret (HTTP Basic or form members), so code that verifies a new secret can
+/// be tested too.
 /// </summary>
 /// <example>
 /// <code>
@@ -267,6 +270,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         }
 
         var response = (fault is null ? null : await fault(_stopping.Token).ConfigureAwait(false))
+            ?? (request.AbsolutePath == _dialect.TokenPath ? IssueToken(request) : null)
             ?? _dialect.Authenticate(request)
             ?? Route(request);
         _dialect.Decorate(response);
@@ -354,6 +358,14 @@ public sealed class FakeOAuthClientsServer : IDisposable
         client.Secret = client.IsConfidential ? _dialect.NewSecret() : null;
         _clients.Add(client);
         return new FakeResponse(201, _dialect.CreatedResponse(client));
+    }
+
+    private FakeResponse IssueToken(IRequestMessage request)
+    {
+        lock (_gate)
+        {
+            return TokenEndpoint.Issue(request, clientId => _clients.FirstOrDefault(c => c.ClientId == clientId));
+        }
     }
 
     private FakeResponse WithClient(string id, Func<StoredClient, FakeResponse> then) =>

@@ -13,6 +13,9 @@ internal interface IFakeDialect
     /// <summary>Gets whether every response carries an <c>X-Request-Id</c> (Cerberus does; LumoAuth documents none).</summary>
     bool SendsRequestId { get; }
 
+    /// <summary>Gets the path of the OAuth 2.0 token endpoint, such as <c>/oauth2/token</c>.</summary>
+    string TokenPath { get; }
+
     /// <summary>Gets whether clients have the Cerberus-only members (ID token lifetime, updatedAt).</summary>
     bool HasIdTokens { get; }
 

@@ -11,14 +11,16 @@ namespace OAuthClients.Sdk.Testing.Dialects.Cerberus;
 /// <summary>
 /// Cerberus IAM as documented: <c>/v1/admin/clients</c>, API key or session cookie + CSRF token, the
 /// <c>X-Org-Domain</c> header, <c>cli_</c> ids, <c>{ data, total }</c> lists, PATCH updates,
-/// <c>POST /{id}/rotate-secret</c>, and RFC 7807 problem details. Every response carries a fresh CSRF token; a write
-/// in session mode must present one the server issued.
+/// <c>POST /{id}/rotate-secret</c>, RFC 7807 problem details, and the token endpoint <c>POST /oauth2/token</c>. Every
+/// response carries a fresh CSRF token; a write in session mode must present one the server issued.
 /// </summary>
 internal sealed class CerberusFake(string organisation, string apiKey, string sessionCookieName, string sessionCookie) : IFakeDialect
 {
     private readonly ConcurrentDictionary<string, bool> _issuedCsrfTokens = new();
 
     public string Collection => "/v1/admin/clients";
+
+    public string TokenPath => "/oauth2/token";
 
     public bool HasIdTokens => true;
 

@@ -29,6 +29,8 @@ internal sealed class LumoAuthClientsFake(string tenant, string apiKey) : IFakeD
 
     public bool SendsRequestId => _shared.SendsRequestId;
 
+    public string TokenPath => _shared.TokenPath;
+
     public (string UpdateMethod, string RotateSegment) Routes => ("PATCH", "rotate-secret");
 
     public FakeResponse? Authenticate(IRequestMessage request)

@@ -9,11 +9,14 @@ namespace OAuthClients.Sdk.Testing.Dialects.LumoAuth;
 
 /// <summary>
 /// LumoAuth as documented: <c>/t/{tenant}/api/v1/admin/oauth-clients</c>, bearer API key, UUID ids, a bare list,
-/// PUT updates, <c>POST /{id}/secret</c>, and <c>{ error, message, status, code, details }</c> errors.
+/// PUT updates, <c>POST /{id}/secret</c>, <c>{ error, message, status, code, details }</c> errors, and the token
+/// endpoint <c>POST /t/{tenant}/api/v1/oauth/token</c>.
 /// </summary>
 internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
 {
     public string Collection { get; } = $"/t/{tenant}/api/v1/admin/oauth-clients";
+
+    public string TokenPath { get; } = $"/t/{tenant}/api/v1/oauth/token";
 
     public bool HasIdTokens => false;
 
