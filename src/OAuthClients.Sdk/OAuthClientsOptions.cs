@@ -43,6 +43,13 @@ public class OAuthClientsOptions
     /// </summary>
     public ClientCredentialsOptions? ClientCredentials { get; set; }
 
+    /// <summary>
+    /// Gets or sets the Cerberus service account to log in with (login mode): the SDK then obtains, renews and ends
+    /// the session itself. One credential per client: leave <see cref="ApiKey"/> and <see cref="SessionCookie"/>
+    /// unset. Not used by LumoAuth.
+    /// </summary>
+    public LoginOptions? Login { get; set; }
+
     /// <summary>Gets or sets the value of the Cerberus session cookie (session mode). Not used by LumoAuth.</summary>
     public string? SessionCookie { get; set; }
 

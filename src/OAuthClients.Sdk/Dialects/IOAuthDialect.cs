@@ -35,6 +35,9 @@ internal interface IOAuthDialect
 
     ApiRequest RotateSecret(string escapedId);
 
+    /// <summary>The cheapest request that proves the credential works and says who it is.</summary>
+    ApiRequest WhoAmI();
+
     /// <summary>Reads a list response; the readers throw <see cref="System.Text.Json.JsonException"/> for a body of the wrong shape.</summary>
     ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested);
 
@@ -43,6 +46,8 @@ internal interface IOAuthDialect
     CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body);
 
     ClientSecret ReadSecret(ReadOnlySpan<byte> body);
+
+    OAuthClientsIdentity ReadIdentity(ReadOnlySpan<byte> body);
 
     /// <summary>Reads what an error body says; never throws, whatever the body.</summary>
     ApiError ReadError(byte[] body);

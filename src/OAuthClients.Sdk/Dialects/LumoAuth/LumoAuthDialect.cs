@@ -18,11 +18,13 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     private const string DialectName = "LumoAuth";
 
     private readonly string _collection;
+    private readonly string _tenant;
 
     public LumoAuthDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
         var tenant = $"t/{Uri.EscapeDataString(options.Tenant!)}";
         _collection = $"{tenant}/api/v1/admin/oauth-clients";
+        _tenant = options.Tenant!;
         Authenticator = BearerAuthenticator.For(options, tokenProvider)
             ?? new BearerAuthenticator(new LumoAuthClientCredentials(options.ClientCredentials!, $"{tenant}/api/v1/oauth/token"));
     }
@@ -56,6 +58,11 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         {
             problems.Add("SessionCookie and CsrfToken are Cerberus settings that LumoAuth does not use: remove them (LumoAuth authenticates with ApiKey).");
         }
+
+        if (options.Login is not null)
+        {
+            problems.Add("Login is a Cerberus setting that LumoAuth does not use: remove it (LumoAuth authenticates with ApiKey or ClientCredentials).");
+        }
     }
 
     public void Validate(CreateOAuthClientRequest request)
@@ -64,6 +71,10 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         Unsupported(request.RequireConsent is not null, nameof(request.RequireConsent));
         Unsupported(request.IsFirstParty is not null, nameof(request.IsFirstParty));
         Unsupported(request.IdTokenLifetime is not null, nameof(request.IdTokenLifetime));
+        Unsupported(request.TokenEndpointAuthMethod is not null, nameof(request.TokenEndpointAuthMethod));
+        Unsupported(request.LogoUri is not null, nameof(request.LogoUri));
+        Unsupported(request.PolicyUri is not null, nameof(request.PolicyUri));
+        Unsupported(request.TosUri is not null, nameof(request.TosUri));
     }
 
     public void Validate(UpdateOAuthClientRequest request)
@@ -105,6 +116,15 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{_collection}/{escapedId}");
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{_collection}/{escapedId}/secret");
+
+    /// <summary>LumoAuth has no "me" endpoint: a one-item page of clients proves the key works and can read clients.</summary>
+    public ApiRequest WhoAmI() => List(new ListPage(1, 1));
+
+    public OAuthClientsIdentity ReadIdentity(ReadOnlySpan<byte> body)
+    {
+        ReadList(body, new ListPage(1, 1));
+        return new OAuthClientsIdentity { Organisation = _tenant, CanReadClients = true };
+    }
 
     public ClientPage ReadList(ReadOnlySpan<byte> body, ListPage? requested)
     {
