@@ -48,7 +48,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
     private readonly IFakeDialect _dialect;
     private readonly WireMockServer _server;
 
-    private FakeOAuthClientsServer(OAuthDialect dialect)
+    private FakeOAuthClientsServer(OAuthDialect dialect, FakeServerOptions settings)
     {
         Dialect = dialect;
         ApiKey = (dialect == OAuthDialect.LumoAuth ? "sk_test_" : "cerb_key_") + Json.Random(24);
@@ -56,7 +56,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         _dialect = dialect switch
         {
             OAuthDialect.LumoAuth => new LumoAuthFake(DefaultTenant, ApiKey),
-            OAuthDialect.Cerberus => new CerberusFake(DefaultTenant, ApiKey, OAuthClientsOptions.DefaultSessionCookieName, SessionCookie!),
+            OAuthDialect.Cerberus => new CerberusFake(DefaultTenant, ApiKey, OAuthClientsOptions.DefaultSessionCookieName, SessionCookie!, settings),
             _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Unknown dialect."),
         };
         (_server, BaseAddress) = StartOnFreePort();
@@ -93,13 +93,47 @@ public sealed class FakeOAuthClientsServer : IDisposable
     /// <summary>Starts a fake of <paramref name="dialect"/> on 127.0.0.1 and a free port.</summary>
     /// <param name="dialect">The provider to emulate.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
-    public static FakeOAuthClientsServer Start(OAuthDialect dialect) => new(dialect);
+    public static FakeOAuthClientsServer Start(OAuthDialect dialect) => new(dialect, new FakeServerOptions());
+
+    /// <summary>
+    /// Starts a fake of <paramref name="dialect"/> on 127.0.0.1 and a free port, with its clock and Cerberus session
+    /// lifetimes from <paramref name="options"/> (read once, at start).
+    /// </summary>
+    /// <param name="dialect">The provider to emulate.</param>
+    /// <param name="options">The clock and session lifetimes.</param>
+    /// <returns>The running server; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public static FakeOAuthClientsServer Start(OAuthDialect dialect, FakeServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(dialect, new FakeServerOptions { TimeProvider = options.TimeProvider, SessionLifetime = options.SessionLifetime, SessionIdleTimeout = options.SessionIdleTimeout });
+    }
 
     /// <summary>Options for an <see cref="OAuthClientsClient"/> that talks to this fake.</summary>
     /// <param name="useSession">Cerberus only: authenticate with the session cookie (and CSRF tokens) instead of the API key.</param>
     /// <returns>Options with the dialect, base address, tenant and credentials set.</returns>
     /// <exception cref="NotSupportedException"><paramref name="useSession"/> with LumoAuth, which has no session mode.</exception>
     public OAuthClientsOptions CreateOptions(bool useSession = false) => _dialect.CreateOptions(BaseAddress, useSession);
+
+    /// <summary>
+    /// Options for an <see cref="OAuthClientsClient"/> in Cerberus login mode (<see cref="OAuthClientsOptions.Login"/>),
+    /// as <paramref name="account"/> or the service account every Cerberus fake starts with.
+    /// </summary>
+    /// <param name="account">An account added with <see cref="AddAccount"/>, or <see langword="null"/> for the built-in service account.</param>
+    /// <returns>Options with the dialect, base address, tenant and login set.</returns>
+    /// <exception cref="NotSupportedException">The fake is LumoAuth, which has no login.</exception>
+    public OAuthClientsOptions CreateLoginOptions(FakeAccount? account = null) =>
+        Login.CreateLoginOptions(BaseAddress, account ?? Login.DefaultAccount);
+
+    /// <summary>Adds a Cerberus account (or replaces the one with its email), for example one that requires MFA or lacks a permission.</summary>
+    /// <param name="account">The account.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException">The fake is LumoAuth, which has no login.</exception>
+    public void AddAccount(FakeAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        Login.AddAccount(account);
+    }
 
     /// <summary>Gets the secret that currently works for a client, or <see langword="null"/> (public client, unknown id).</summary>
     /// <param name="id">The client's id.</param>
@@ -149,6 +183,8 @@ public sealed class FakeOAuthClientsServer : IDisposable
         _stopping.Dispose();
     }
 
+    private IFakeLogin Login => _dialect as IFakeLogin ?? throw new NotSupportedException($"{Dialect} has no login sessions: only the Cerberus fake does.");
+
     private static (WireMockServer Server, Uri BaseAddress) StartOnFreePort()
     {
         for (var attempt = 0; ; attempt++)
@@ -174,6 +210,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         StatusCode = response.Status,
         Headers = response.Headers.ToDictionary(h => h.Key, h => new WireMockList<string>(h.Value))
             .Concat(response.Body is null ? [] : [new KeyValuePair<string, WireMockList<string>>("Content-Type", new("application/json"))])
+            .Concat(response.Cookies.Count == 0 ? [] : [new KeyValuePair<string, WireMockList<string>>("Set-Cookie", new(response.Cookies))])
             .ToDictionary(h => h.Key, h => h.Value),
         BodyData = response.Body is null ? null : new BodyData { BodyAsString = response.Body.ToJsonString(), DetectedBodyType = BodyType.String },
     };
