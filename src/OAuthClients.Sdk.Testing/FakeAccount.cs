@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 
 namespace OAuthClients.Sdk.Testing;
 
@@ -24,4 +25,13 @@ public sealed record FakeAccount(string Email, string Password)
 
     /// <summary>Gets the permissions the account's sessions have; a request without its permission gets 403 <c>Missing permission: clients:...</c>.</summary>
     public IReadOnlyList<string> Permissions { get; init; } = AllClientPermissions;
+
+    // Names the account without its password, and shows the permissions rather than the list's type.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Email = ").Append(Email).Append(", RequiresMfa = ").Append(RequiresMfa)
+            .Append(", RequiresMfaEnrollment = ").Append(RequiresMfaEnrollment).Append(", IsBlocked = ").Append(IsBlocked)
+            .Append(", Permissions = [").Append(string.Join(", ", Permissions)).Append(']');
+        return true;
+    }
 }
