@@ -72,7 +72,10 @@ public sealed class FakeOAuthClientsServer : IDisposable
     /// <summary>Gets the API key the fake accepts (both dialects).</summary>
     public string ApiKey { get; }
 
-    /// <summary>Gets the session cookie value the fake accepts (Cerberus only; <see langword="null"/> for LumoAuth).</summary>
+    /// <summary>
+    /// Gets the value of a pasted session cookie the fake accepts and never expires (Cerberus only; <see langword="null"/>
+    /// for LumoAuth). Login sessions (<see cref="CreateLoginOptions"/>) do expire.
+    /// </summary>
     public string? SessionCookie { get; }
 
     /// <summary>Gets a snapshot of the stored clients, in creation order.</summary>

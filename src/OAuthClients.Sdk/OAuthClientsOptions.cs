@@ -32,8 +32,8 @@ public class OAuthClientsOptions
 
     /// <summary>
     /// Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> in both dialects. One credential
-    /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="SessionCookie"/> (Cerberus), or a
-    /// registered <see cref="IOAuthClientsTokenProvider"/>.
+    /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="Login"/> or <see cref="SessionCookie"/>
+    /// (Cerberus), or a registered <see cref="IOAuthClientsTokenProvider"/>.
     /// </summary>
     public string? ApiKey { get; set; }
 
