@@ -62,6 +62,8 @@ public sealed class BothDialectsWhoAmITests(LoopbackServer server) : IClassFixtu
         Assert.Equal(("o1", "acme-corp", "Acme"), (identity.OrganisationId, identity.Organisation, identity.OrganisationName));
         Assert.Equal(["admin", "auditor"], identity.Roles);
         Assert.True(identity.CanReadClients);
+        Assert.Equal(identity, identity with { Roles = ["admin", "auditor"] });
+        Assert.NotEqual(identity, identity with { Permissions = ["clients:read"] });
         var request = server.SingleRequest();
         Assert.Equal("Bearer cerb_key_live_1", LoopbackServer.Header(request, "Authorization"));
         Assert.Equal("acme-corp", LoopbackServer.Header(request, "X-Org-Domain"));

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace OAuthClients.Sdk.Models;
@@ -42,6 +44,19 @@ public sealed record OAuthClientsIdentity
     /// or granted it, <see langword="false"/> when its permissions lack it, <see langword="null"/> when it does not say.
     /// </summary>
     public bool? CanReadClients { get; init; }
+
+    /// <summary>Compares every member; the lists item by item, in order.</summary>
+    /// <param name="other">The identity to compare with.</param>
+    /// <returns><see langword="true"/> when every member is equal.</returns>
+    public bool Equals(OAuthClientsIdentity? other) =>
+        other is not null
+        && Id == other.Id && Email == other.Email && Name == other.Name && OrganisationId == other.OrganisationId
+        && Organisation == other.Organisation && OrganisationName == other.OrganisationName && MfaEnabled == other.MfaEnabled
+        && Roles.SequenceEqual(other.Roles) && Permissions.SequenceEqual(other.Permissions) && CanReadClients == other.CanReadClients;
+
+    /// <summary>Returns a hash code consistent with <see cref="Equals(OAuthClientsIdentity)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id ?? Organisation ?? string.Empty) ^ Permissions.Count;
 
     // Shows the lists' items rather than their type name.
     private bool PrintMembers(StringBuilder builder)
