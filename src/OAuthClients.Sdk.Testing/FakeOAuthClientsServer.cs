@@ -54,7 +54,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
     private readonly IFakeDialect _dialect;
     private readonly WireMockServer _server;
 
-    private FakeOAuthClientsServer(OAuthDialect dialect, LumoAuthApi lumoAuthApi)
+    private FakeOAuthClientsServer(OAuthDialect dialect, LumoAuthApi lumoAuthApi, FakeServerOptions settings)
     {
         Dialect = dialect;
         LumoAuthApi = lumoAuthApi;
@@ -69,7 +69,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         {
             OAuthDialect.LumoAuth when lumoAuthApi == LumoAuthApi.Clients => new LumoAuthClientsFake(DefaultTenant, ApiKey),
             OAuthDialect.LumoAuth => new LumoAuthFake(DefaultTenant, ApiKey),
-            OAuthDialect.Cerberus => new CerberusFake(DefaultTenant, ApiKey, OAuthClientsOptions.DefaultSessionCookieName, SessionCookie!),
+            OAuthDialect.Cerberus => new CerberusFake(DefaultTenant, ApiKey, OAuthClientsOptions.DefaultSessionCookieName, SessionCookie!, settings),
             _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Unknown dialect."),
         };
         (_server, BaseAddress) = StartOnFreePort();
@@ -88,7 +88,10 @@ public sealed class FakeOAuthClientsServer : IDisposable
     /// <summary>Gets the API key the fake accepts (both dialects).</summary>
     public string ApiKey { get; }
 
-    /// <summary>Gets the session cookie value the fake accepts (Cerberus only; <see langword="null"/> for LumoAuth).</summary>
+    /// <summary>
+    /// Gets the value of a pasted session cookie the fake accepts and never expires (Cerberus only; <see langword="null"/>
+    /// for LumoAuth). Login sessions (<see cref="CreateLoginOptions"/>) do expire.
+    /// </summary>
     public string? SessionCookie { get; }
 
     /// <summary>Gets a snapshot of the stored clients, in creation order.</summary>
@@ -109,7 +112,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
     /// <summary>Starts a fake of <paramref name="dialect"/> on 127.0.0.1 and a free port.</summary>
     /// <param name="dialect">The provider to emulate.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
-    public static FakeOAuthClientsServer Start(OAuthDialect dialect) => new(dialect, LumoAuthApi.OAuthClients);
+    public static FakeOAuthClientsServer Start(OAuthDialect dialect) => new(dialect, LumoAuthApi.OAuthClients, new FakeServerOptions());
 
     /// <summary>
     /// Starts a fake of LumoAuth's <paramref name="lumoAuthApi"/> on 127.0.0.1 and a free port. The
@@ -119,13 +122,47 @@ public sealed class FakeOAuthClientsServer : IDisposable
     /// </summary>
     /// <param name="lumoAuthApi">The admin API to emulate.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
-    public static FakeOAuthClientsServer Start(LumoAuthApi lumoAuthApi) => new(OAuthDialect.LumoAuth, lumoAuthApi);
+    public static FakeOAuthClientsServer Start(LumoAuthApi lumoAuthApi) => new(OAuthDialect.LumoAuth, lumoAuthApi, new FakeServerOptions());
+
+    /// <summary>
+    /// Starts a fake of <paramref name="dialect"/> on 127.0.0.1 and a free port, with its clock and Cerberus session
+    /// lifetimes from <paramref name="options"/> (read once, at start).
+    /// </summary>
+    /// <param name="dialect">The provider to emulate.</param>
+    /// <param name="options">The clock and session lifetimes.</param>
+    /// <returns>The running server; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public static FakeOAuthClientsServer Start(OAuthDialect dialect, FakeServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(dialect, LumoAuthApi.OAuthClients, new FakeServerOptions { TimeProvider = options.TimeProvider, SessionLifetime = options.SessionLifetime, SessionIdleTimeout = options.SessionIdleTimeout });
+    }
 
     /// <summary>Options for an <see cref="OAuthClientsClient"/> that talks to this fake.</summary>
     /// <param name="useSession">Cerberus only: authenticate with the session cookie (and CSRF tokens) instead of the API key.</param>
     /// <returns>Options with the dialect, base address, tenant and credentials set.</returns>
     /// <exception cref="NotSupportedException"><paramref name="useSession"/> with LumoAuth, which has no session mode.</exception>
     public OAuthClientsOptions CreateOptions(bool useSession = false) => _dialect.CreateOptions(BaseAddress, useSession);
+
+    /// <summary>
+    /// Options for an <see cref="OAuthClientsClient"/> in Cerberus login mode (<see cref="OAuthClientsOptions.Login"/>),
+    /// as <paramref name="account"/> or the service account every Cerberus fake starts with.
+    /// </summary>
+    /// <param name="account">An account added with <see cref="AddAccount"/>, or <see langword="null"/> for the built-in service account.</param>
+    /// <returns>Options with the dialect, base address, tenant and login set.</returns>
+    /// <exception cref="NotSupportedException">The fake is LumoAuth, which has no login.</exception>
+    public OAuthClientsOptions CreateLoginOptions(FakeAccount? account = null) =>
+        Login.CreateLoginOptions(BaseAddress, account ?? Login.DefaultAccount);
+
+    /// <summary>Adds a Cerberus account (or replaces the one with its email), for example one that requires MFA or lacks a permission.</summary>
+    /// <param name="account">The account.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException">The fake is LumoAuth, which has no login.</exception>
+    public void AddAccount(FakeAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        Login.AddAccount(account);
+    }
 
     /// <summary>Gets the secret that currently works for a client, or <see langword="null"/> (public client, unknown id).</summary>
     /// <param name="id">The client's id.</param>
@@ -214,6 +251,8 @@ public sealed class FakeOAuthClientsServer : IDisposable
         _stopping.Dispose();
     }
 
+    private IFakeLogin Login => _dialect as IFakeLogin ?? throw new NotSupportedException($"{Dialect} has no login sessions: only the Cerberus fake does.");
+
     private static (WireMockServer Server, Uri BaseAddress) StartOnFreePort()
     {
         for (var attempt = 0; ; attempt++)
@@ -239,6 +278,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         StatusCode = response.Status,
         Headers = response.Headers.ToDictionary(h => h.Key, h => new WireMockList<string>(h.Value))
             .Concat(response.Body is null ? [] : [new KeyValuePair<string, WireMockList<string>>("Content-Type", new("application/json"))])
+            .Concat(response.Cookies.Count == 0 ? [] : [new KeyValuePair<string, WireMockList<string>>("Set-Cookie", new(response.Cookies))])
             .ToDictionary(h => h.Key, h => h.Value),
         BodyData = response.Body is null ? null : new BodyData { BodyAsString = response.Body.ToJsonString(), DetectedBodyType = BodyType.String },
     };

@@ -204,4 +204,16 @@ public interface IOAuthClientsClient
     /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<IReadOnlyList<string>> ReplaceScopesAsync(string id, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks the configured credential and says who it is and what it may do, with the cheapest request that proves
+    /// it: Cerberus <c>GET /v1/me/profile</c> (logging in first in login mode); LumoAuth a one-item page of clients.
+    /// </summary>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The identity; see <see cref="OAuthClientsIdentity.CanReadClients"/> for whether it can read clients.</returns>
+    /// <exception cref="OAuthClientsMfaRequiredException">Login mode: the service account requires multi-factor authentication.</exception>
+    /// <exception cref="OAuthClientsApiException">The server refused the credential (401, 403) or answered with another error.</exception>
+    /// <exception cref="TimeoutException">An attempt took longer than <see cref="OAuthClientsOptions.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<OAuthClientsIdentity> WhoAmIAsync(CancellationToken cancellationToken = default);
 }

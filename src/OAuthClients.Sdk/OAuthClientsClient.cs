@@ -21,13 +21,22 @@ namespace OAuthClients.Sdk;
 /// configured by <see cref="OAuthClientsOptions"/>. Thread-safe and meant to be long-lived; register it with
 /// <c>AddOAuthClientsSdk</c> or keep one instance.
 /// </summary>
-public class OAuthClientsClient : IOAuthClientsClient
+/// <remarks>
+/// Dispose a client you created: it logs out the Cerberus session it logged in (login mode) and, when it created its
+/// own <see cref="HttpClient"/>, closes that client's connections. It never disposes what it does not own: an
+/// <see cref="HttpClient"/> you passed in stays usable, and a client resolved from the container leaves the
+/// registration's shared session alone (the container logs it out when it is disposed, as the host stops).
+/// </remarks>
+public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDisposable
 {
     /// <summary>How many listed clients are resolved to full clients at a time (LumoAuth's largest page).</summary>
     private const int FullClientsBatch = 100;
 
     private readonly IOAuthDialect _dialect;
     private readonly ApiTransport _transport;
+    private readonly bool _ownsDialect;
+    private readonly HttpClient? _ownedHttpClient;
+    private int _disposed;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="OAuthClientsClient"/> class with an <see cref="HttpClient"/> of its
@@ -37,7 +46,7 @@ public class OAuthClientsClient : IOAuthClientsClient
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
     public OAuthClientsClient(OAuthClientsOptions options)
-        : this(DialectFor(options, tokenProvider: null), options, httpClient: null)
+        : this(DialectFor(options, tokenProvider: null), options, httpClient: null, ownsDialect: true)
     {
     }
 
@@ -51,7 +60,7 @@ public class OAuthClientsClient : IOAuthClientsClient
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message names each wrong setting.</exception>
     public OAuthClientsClient(HttpClient httpClient, OAuthClientsOptions options)
-        : this(DialectFor(options, tokenProvider: null), options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+        : this(DialectFor(options, tokenProvider: null), options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsDialect: true)
     {
     }
 
@@ -70,16 +79,22 @@ public class OAuthClientsClient : IOAuthClientsClient
         : this(
             DialectFor(options, tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider))),
             options,
-            httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+            httpClient ?? throw new ArgumentNullException(nameof(httpClient)),
+            ownsDialect: true)
     {
     }
 
-    /// <summary>Initializes a new instance that shares <paramref name="dialect"/> (and so its credential state) with others.</summary>
-    internal OAuthClientsClient(IOAuthDialect dialect, OAuthClientsOptions options, HttpClient? httpClient, TimeProvider? time = null, ILogger? logger = null)
+    /// <summary>
+    /// Initializes a new instance over <paramref name="dialect"/> (and so its credential state), which it logs out on
+    /// dispose only when <paramref name="ownsDialect"/>; it owns the <see cref="HttpClient"/> only when it creates it.
+    /// </summary>
+    internal OAuthClientsClient(IOAuthDialect dialect, OAuthClientsOptions options, HttpClient? httpClient, bool ownsDialect, TimeProvider? time = null, ILogger? logger = null)
     {
         _dialect = dialect;
+        _ownsDialect = ownsDialect;
+        _ownedHttpClient = httpClient is null ? new HttpClient(PrimaryHandler.Create()) { Timeout = Timeout.InfiniteTimeSpan } : null;
         _transport = new ApiTransport(
-            httpClient ?? new HttpClient(PrimaryHandler.Create()) { Timeout = Timeout.InfiniteTimeSpan },
+            httpClient ?? _ownedHttpClient!,
             WithTrailingSlash(options.BaseAddress!),
             dialect,
             options.Timeout,
@@ -164,6 +179,41 @@ public class OAuthClientsClient : IOAuthClientsClient
         var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
         return _transport.SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    public Task<OAuthClientsIdentity> WhoAmIAsync(CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(_dialect.WhoAmI(), Operation.WhoAmI, _dialect.ReadIdentity, cancellationToken);
+
+    /// <summary>
+    /// Logs out the Cerberus session this client logged in (login mode; the logout's failure is logged, not thrown,
+    /// since the session then ends on its own) and disposes the <see cref="HttpClient"/> the client created itself.
+    /// Calling it again does nothing. Calls made after it fail.
+    /// </summary>
+    /// <returns>A task that completes when the session is logged out and the connections are closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_ownsDialect)
+            {
+                await _dialect.Authenticator.LogOutAsync(_transport, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _ownedHttpClient?.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Does what <see cref="DisposeAsync"/> does, waiting for the logout.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async IAsyncEnumerable<OAuthClient> ListCoreAsync(OAuthClientListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

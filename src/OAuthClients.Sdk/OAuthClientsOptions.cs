@@ -58,8 +58,8 @@ public class OAuthClientsOptions
     /// <summary>
     /// Gets or sets the admin API key, sent as <c>Authorization: Bearer &lt;key&gt;</c>, except with LumoAuth's
     /// <see cref="Sdk.LumoAuthApi.Clients"/> API, which takes it in <c>X-API-Key</c> (and never with <c>Authorization</c>). One credential
-    /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="SessionCookie"/> (Cerberus), or a
-    /// registered <see cref="IOAuthClientsTokenProvider"/>.
+    /// is set per client: this, <see cref="ClientCredentials"/> (LumoAuth), <see cref="Login"/> or <see cref="SessionCookie"/>
+    /// (Cerberus), or a registered <see cref="IOAuthClientsTokenProvider"/>.
     /// </summary>
     public string? ApiKey { get => _apiKey; set => _apiKey = Setting.OrUnset(value); }
 
@@ -68,6 +68,13 @@ public class OAuthClientsOptions
     /// <see cref="ApiKey"/>. Not used by Cerberus.
     /// </summary>
     public ClientCredentialsOptions? ClientCredentials { get; set; }
+
+    /// <summary>
+    /// Gets or sets the Cerberus service account to log in with (login mode): the SDK then obtains, renews and ends
+    /// the session itself. One credential per client: leave <see cref="ApiKey"/> and <see cref="SessionCookie"/>
+    /// unset. Not used by LumoAuth.
+    /// </summary>
+    public LoginOptions? Login { get; set; }
 
     /// <summary>Gets or sets the value of the Cerberus session cookie (session mode). Not used by LumoAuth.</summary>
     public string? SessionCookie { get => _sessionCookie; set => _sessionCookie = Setting.OrUnset(value); }

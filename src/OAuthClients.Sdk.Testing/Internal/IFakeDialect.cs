@@ -19,7 +19,10 @@ internal interface IFakeDialect
     /// <summary>Gets whether clients have the Cerberus-only members (ID token lifetime, updatedAt).</summary>
     bool HasIdTokens { get; }
 
-    /// <summary>Refuses a request whose credentials are missing or wrong; <see langword="null"/> lets it through.</summary>
+    /// <summary>
+    /// Refuses a request whose credentials are missing or wrong, or answers one of the dialect's own routes outside the
+    /// collection (a login, say); <see langword="null"/> lets it through to the collection.
+    /// </summary>
     FakeResponse? Authenticate(IRequestMessage request);
 
     /// <summary>Adds what every response carries (a fresh CSRF token, say).</summary>

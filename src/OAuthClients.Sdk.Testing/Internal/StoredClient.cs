@@ -50,6 +50,19 @@ internal sealed class StoredClient
 
     public string? Secret { get; set; }
 
+    /// <summary>Gets the members only Cerberus has; <see langword="null"/> for LumoAuth.</summary>
+    public string? OrganisationId { get; init; }
+
+    public string? TokenEndpointAuthMethod { get; init; }
+
+    public string? RefreshTokenRotation { get; init; }
+
+    public string? LogoUri { get; init; }
+
+    public string? PolicyUri { get; init; }
+
+    public string? TosUri { get; init; }
+
     public OAuthClient ToModel(bool idTokens) => new()
     {
         Id = Id,
@@ -71,5 +84,11 @@ internal sealed class StoredClient
         IdTokenLifetime = idTokens ? TimeSpan.FromSeconds(IdTokenLifetime) : null,
         CreatedAt = CreatedAt,
         UpdatedAt = idTokens ? UpdatedAt : null,
+        OrganisationId = OrganisationId,
+        TokenEndpointAuthMethod = TokenEndpointAuthMethod,
+        RefreshTokenRotation = RefreshTokenRotation,
+        LogoUri = LogoUri,
+        PolicyUri = PolicyUri,
+        TosUri = TosUri,
     };
 }

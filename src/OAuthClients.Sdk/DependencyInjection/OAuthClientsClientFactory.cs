@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OAuthClients.Sdk.Dialects;
@@ -22,7 +23,7 @@ internal sealed class OAuthClientsClientFactory(
     IEnumerable<OAuthClientsTokenProviderRegistration> tokenProviders,
     IServiceProvider services,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : IOAuthClientsClientFactory
+    ILoggerFactory loggerFactory) : IOAuthClientsClientFactory, IDisposable, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("OAuthClients.Sdk");
     private readonly HashSet<string> _names = new(registrations.Select(r => r.Name), StringComparer.Ordinal);
@@ -42,6 +43,22 @@ internal sealed class OAuthClientsClientFactory(
             var tokenProvider = tokenProviders.LastOrDefault(provider => provider.Name == key)?.Create(services);
             return (DialectRegistry.Create(options, tokenProvider), options);
         })).Value;
-        return new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)), time, _logger);
+        return new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)), ownsDialect: false, time, _logger);
     }
+
+    /// <summary>Logs out the sessions the registrations logged in (the container disposes the factory as the host stops).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var name in _dialects.Keys.ToArray())
+        {
+            if (_dialects.TryRemove(name, out var created) && created.IsValueCreated)
+            {
+                var (dialect, options) = created.Value;
+                await new OAuthClientsClient(dialect, options, httpClientFactory.CreateClient(OAuthClientsRegistration.HttpClientName(name)), ownsDialect: true, time, _logger)
+                    .DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

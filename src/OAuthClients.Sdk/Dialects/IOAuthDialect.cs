@@ -62,11 +62,16 @@ internal interface IOAuthDialect
     /// <summary>Gets how a list response is streamed item by item; the readers throw <see cref="System.Text.Json.JsonException"/> for a body of the wrong shape.</summary>
     ListShape ListShape { get; }
 
+    /// <summary>The cheapest request that proves the credential works and says who it is.</summary>
+    ApiRequest WhoAmI();
+
     OAuthClient ReadClient(ReadOnlySpan<byte> body);
 
     CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body);
 
     ClientSecret ReadSecret(ReadOnlySpan<byte> body);
+
+    OAuthClientsIdentity ReadIdentity(ReadOnlySpan<byte> body);
 
     /// <summary>Reads what an error body says; never throws, whatever the body.</summary>
     ApiError ReadError(byte[] body);

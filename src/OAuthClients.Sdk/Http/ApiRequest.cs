@@ -22,6 +22,12 @@ internal sealed record ApiRequest(HttpMethod Method, string Path, byte[]? Body =
     public AuthenticationHeaderValue? Authorization { get; init; }
 
     /// <summary>
+    /// Gets what authenticates this request instead of the dialect's authenticator (a login, which must not wait for
+    /// the session it creates), or <see langword="null"/> for the dialect's.
+    /// </summary>
+    public IRequestAuthenticator? Authenticator { get; init; }
+
+    /// <summary>
     /// Gets a value indicating whether the request may be repeated after any transient failure, as reads and
     /// idempotent writes are. Creates and secret rotations (POST) may not, unless they say so.
     /// </summary>

@@ -172,8 +172,8 @@ internal sealed class ApiTransport(
         {
             using var message = CreateMessage(request);
 
-            // A request with its own credentials (a token request) is none of the dialect authenticator's business.
-            var authenticator = request.Authorization is null ? dialect.Authenticator : null;
+            // A request with its own credentials (a token request, a login) is none of the dialect authenticator's business.
+            var authenticator = request.Authenticator ?? (request.Authorization is null ? dialect.Authenticator : null);
             if (authenticator is not null)
             {
                 await authenticator.AuthenticateAsync(message, this, cancellationToken).ConfigureAwait(false);
@@ -204,7 +204,7 @@ internal sealed class ApiTransport(
             var handedOver = false;
             try
             {
-                authenticator?.OnResponse(response);
+                authenticator?.OnResponse(response, this);
                 var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);

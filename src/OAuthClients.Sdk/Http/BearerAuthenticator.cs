@@ -58,7 +58,7 @@ internal sealed class BearerAuthenticator : IRequestAuthenticator
         message.Headers.Authorization = current.Header;
     }
 
-    public void OnResponse(HttpResponseMessage response)
+    public void OnResponse(HttpResponseMessage response, ApiTransport transport)
     {
     }
 
@@ -73,6 +73,9 @@ internal sealed class BearerAuthenticator : IRequestAuthenticator
         Volatile.Write(ref _refused, refused);
         return true;
     }
+
+    /// <summary>A bearer token is not a session: there is nothing to end.</summary>
+    public ValueTask LogOutAsync(ApiTransport transport, CancellationToken cancellationToken) => default;
 
     /// <summary>A token and its header, replaced together. Not a record: nothing may print the token.</summary>
     private sealed class Bearer(string token, AuthenticationHeaderValue header)

@@ -15,11 +15,14 @@ internal interface IRequestAuthenticator
     ValueTask AuthenticateAsync(HttpRequestMessage message, ApiTransport transport, CancellationToken cancellationToken);
 
     /// <summary>Keeps what the response tells about the credentials (a rotated CSRF token, a cookie).</summary>
-    void OnResponse(HttpResponseMessage response);
+    void OnResponse(HttpResponseMessage response, ApiTransport transport);
 
     /// <summary>
     /// Whether a refused request may be sent once more because the refusal was about the authenticator's own state
     /// (a stale CSRF token). The server did not process a request it refused, so a replay is safe.
     /// </summary>
     bool CanReplay(HttpResponseMessage response, byte[] body);
+
+    /// <summary>Ends what the authenticator started with the server (a session it logged in); never throws for a server's refusal.</summary>
+    ValueTask LogOutAsync(ApiTransport transport, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ internal sealed record Operation(string Name, string? UnknownOutcome)
     public static Operation GetScopes { get; } = new("get_scopes", null);
 
     public static Operation ReplaceScopes { get; } = new("replace_scopes", "the scopes may have been replaced");
+    public static Operation WhoAmI { get; } = new("who_am_i", null);
 
     public static Operation RotateSecret { get; } = new("rotate_secret", "the secret may have been rotated, so the old one may no longer work: rotate again to get a secret you can read");
 }

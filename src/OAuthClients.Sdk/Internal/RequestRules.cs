@@ -33,6 +33,14 @@ internal static class RequestRules
         Lifetime(request.AccessTokenLifetime, nameof(request.AccessTokenLifetime), paramName);
         Lifetime(request.RefreshTokenLifetime, nameof(request.RefreshTokenLifetime), paramName);
         Lifetime(request.IdTokenLifetime, nameof(request.IdTokenLifetime), paramName);
+        if (request.TokenEndpointAuthMethod is not null)
+        {
+            NotBlank(request.TokenEndpointAuthMethod, nameof(request.TokenEndpointAuthMethod), paramName);
+        }
+
+        WebPage(request.LogoUri, nameof(request.LogoUri), paramName);
+        WebPage(request.PolicyUri, nameof(request.PolicyUri), paramName);
+        WebPage(request.TosUri, nameof(request.TosUri), paramName);
     }
 
     public static void Check(UpdateOAuthClientRequest request, string paramName)
@@ -180,6 +188,17 @@ internal static class RequestRules
             {
                 throw new ArgumentException($"AllowedOrigins contains '{value}', which is not an origin such as https://app.example.com (scheme, host and optional port only).", paramName);
             }
+        }
+    }
+
+    /// <summary>A page users open in a browser (a logo, a policy): an absolute https address, http only for loopback.</summary>
+    private static void WebPage(string? value, string member, string paramName)
+    {
+        if (value is not null
+            && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && HasScheme(value)
+                 && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
+        {
+            throw new ArgumentException($"{member} is '{value}', which is not an absolute https address (http is accepted only for loopback hosts).", paramName);
         }
     }
 

@@ -63,4 +63,19 @@ public sealed record CreateOAuthClientRequest
 
     /// <summary>Gets the ID token lifetime (Cerberus only; positive, whole seconds), or <see langword="null"/> for the server's default.</summary>
     public TimeSpan? IdTokenLifetime { get; init; }
+
+    /// <summary>
+    /// Gets how the client authenticates at the token endpoint (Cerberus only): <c>client_secret_basic</c>,
+    /// <c>client_secret_post</c> or <c>none</c>; <see langword="null"/> for the server's default.
+    /// </summary>
+    public string? TokenEndpointAuthMethod { get; init; }
+
+    /// <summary>Gets the address of the client's logo (Cerberus only; absolute https), or <see langword="null"/> for none.</summary>
+    public string? LogoUri { get; init; }
+
+    /// <summary>Gets the address of the client's privacy policy (Cerberus only; absolute https), or <see langword="null"/> for none.</summary>
+    public string? PolicyUri { get; init; }
+
+    /// <summary>Gets the address of the client's terms of service (Cerberus only; absolute https), or <see langword="null"/> for none.</summary>
+    public string? TosUri { get; init; }
 }

@@ -103,6 +103,37 @@ public sealed record OAuthClient
     /// <summary>Gets when the client was last updated. Cerberus only; <see langword="null"/> when the server omits it.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Gets the id of the organisation that owns the client. Cerberus only; <see langword="null"/> for LumoAuth.</summary>
+    public string? OrganisationId { get; init; }
+
+    /// <summary>
+    /// Gets how the client authenticates at the token endpoint, such as <c>client_secret_basic</c>,
+    /// <c>client_secret_post</c> or <c>none</c>. Cerberus only; <see langword="null"/> for LumoAuth or when the server omits it.
+    /// </summary>
+    public string? TokenEndpointAuthMethod { get; init; }
+
+    /// <summary>
+    /// Gets the refresh token rotation policy, such as <c>rotating</c>. Cerberus only; <see langword="null"/> for
+    /// LumoAuth or when the server omits it.
+    /// </summary>
+    public string? RefreshTokenRotation { get; init; }
+
+    /// <summary>Gets the address of the client's logo. Cerberus only; <see langword="null"/> when there is none.</summary>
+    public string? LogoUri { get; init; }
+
+    /// <summary>Gets the address of the client's privacy policy. Cerberus only; <see langword="null"/> when there is none.</summary>
+    public string? PolicyUri { get; init; }
+
+    /// <summary>Gets the address of the client's terms of service. Cerberus only; <see langword="null"/> when there is none.</summary>
+    public string? TosUri { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the client was revoked (its tokens revoked and the client deactivated for good).
+    /// Cerberus only; <see langword="false"/> for LumoAuth.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool IsRevoked { get; init; }
+
     /// <summary>Compares every member; the lists item by item, in order.</summary>
     /// <param name="other">The client to compare with.</param>
     /// <returns><see langword="true"/> when every member is equal.</returns>
@@ -115,7 +146,10 @@ public sealed record OAuthClient
         && GrantTypes.SequenceEqual(other.GrantTypes) && AllowedOrigins.SequenceEqual(other.AllowedOrigins)
         && RequirePkce == other.RequirePkce && RequireConsent == other.RequireConsent && IsFirstParty == other.IsFirstParty
         && AccessTokenLifetime == other.AccessTokenLifetime && RefreshTokenLifetime == other.RefreshTokenLifetime
-        && IdTokenLifetime == other.IdTokenLifetime && CreatedAt == other.CreatedAt && UpdatedAt == other.UpdatedAt;
+        && IdTokenLifetime == other.IdTokenLifetime && CreatedAt == other.CreatedAt && UpdatedAt == other.UpdatedAt
+        && OrganisationId == other.OrganisationId && TokenEndpointAuthMethod == other.TokenEndpointAuthMethod
+        && RefreshTokenRotation == other.RefreshTokenRotation && LogoUri == other.LogoUri && PolicyUri == other.PolicyUri
+        && TosUri == other.TosUri && IsRevoked == other.IsRevoked;
 
     /// <summary>Returns a hash code consistent with <see cref="Equals(OAuthClient)"/>.</summary>
     /// <returns>The hash code.</returns>
@@ -137,7 +171,10 @@ public sealed record OAuthClient
             .Append(", AccessTokenLifetime = ").Append(AccessTokenLifetime).Append(", RefreshTokenLifetime = ").Append(RefreshTokenLifetime)
             .Append(", IdTokenLifetime = ").Append(IdTokenLifetime)
             .Append(", CreatedAt = ").Append(CreatedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
-            .Append(", UpdatedAt = ").Append(UpdatedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            .Append(", UpdatedAt = ").Append(UpdatedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(", OrganisationId = ").Append(OrganisationId).Append(", TokenEndpointAuthMethod = ").Append(TokenEndpointAuthMethod)
+            .Append(", RefreshTokenRotation = ").Append(RefreshTokenRotation).Append(", LogoUri = ").Append(LogoUri)
+            .Append(", PolicyUri = ").Append(PolicyUri).Append(", TosUri = ").Append(TosUri).Append(", IsRevoked = ").Append(IsRevoked);
         return true;
     }
 }

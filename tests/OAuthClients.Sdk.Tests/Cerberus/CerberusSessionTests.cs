@@ -17,6 +17,9 @@ public sealed class CerberusSessionTests(LoopbackServer server) : CerberusTestBa
     private const string Created = """{ "id": "c1", "clientId": "cc1", "name": "App", "clientType": "confidential", "clientSecret": "secret_0123456789abcdef" }""";
     private const string CsrfProblem = """{ "type": "https://cerberus-iam.dev/problems/forbidden", "title": "Forbidden", "status": 403, "detail": "Invalid CSRF token" }""";
 
+    private const string Profile = "/v1/me/profile";
+    private const string ProfileBody = """{ "id": "u1", "email": "bot@acme.test", "permissions": ["clients:read"] }""";
+
     private static CreateOAuthClientRequest NewClient => new() { Name = "App", RedirectUris = ["https://app.example.com/cb"], AllowedScopes = ["openid"] };
 
     [Fact]
@@ -84,10 +87,10 @@ public sealed class CerberusSessionTests(LoopbackServer server) : CerberusTestBa
     }
 
     [Fact]
-    public async Task CreateAsync_NoToken_FetchesOneWithAGetFirst()
+    public async Task CreateAsync_NoToken_FetchesOneWithTheCheapProfileGetFirst()
     {
-        Server.Server.Given(Request.Create().WithPath(Collection).UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
-            .WithHeader("X-CSRF-Token", "csrf-fetched").WithBody("""{ "data": [], "total": 0 }"""));
+        Server.Server.Given(Request.Create().WithPath(Profile).UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("X-CSRF-Token", "csrf-fetched").WithBody(ProfileBody));
         Server.Server.Json("POST", Collection, 201, Created);
         var sut = new OAuthClientsClient(SessionOptions());
 
@@ -95,6 +98,7 @@ public sealed class CerberusSessionTests(LoopbackServer server) : CerberusTestBa
 
         var requests = Server.Requests;
         Assert.Equal(["GET", "POST"], requests.Select(r => r.Method));
+        Assert.Equal(Profile, requests[0].AbsolutePath);
         Assert.Null(LoopbackServer.Header(requests[0], "X-CSRF-Token"));
         Assert.Equal("csrf-fetched", LoopbackServer.Header(requests[1], "X-CSRF-Token"));
         Assert.Equal("c1", created.Client.Id);
@@ -122,8 +126,8 @@ public sealed class CerberusSessionTests(LoopbackServer server) : CerberusTestBa
     {
         Server.Server.Given(Request.Create().WithPath($"{Collection}/c1").UsingDelete().WithHeader("X-CSRF-Token", "csrf-stale")).RespondWith(Response.Create()
             .WithStatusCode(403).WithBody(CsrfProblem));
-        Server.Server.Given(Request.Create().WithPath(Collection).UsingGet()).RespondWith(Response.Create()
-            .WithStatusCode(200).WithHeader("X-CSRF-Token", "csrf-fetched").WithBody("""{ "data": [], "total": 0 }"""));
+        Server.Server.Given(Request.Create().WithPath(Profile).UsingGet()).RespondWith(Response.Create()
+            .WithStatusCode(200).WithHeader("X-CSRF-Token", "csrf-fetched").WithBody(ProfileBody));
         Server.Server.Given(Request.Create().WithPath($"{Collection}/c1").UsingDelete().WithHeader("X-CSRF-Token", "csrf-fetched")).RespondWith(Response.Create()
             .WithStatusCode(204));
         var sut = new OAuthClientsClient(SessionOptions(csrfToken: "csrf-stale"));
@@ -185,8 +189,8 @@ public sealed class CerberusSessionTests(LoopbackServer server) : CerberusTestBa
     [Fact]
     public async Task CreateAsync_ManyConcurrentWritesWithoutToken_ShareOneTokenFetch()
     {
-        Server.Server.Given(Request.Create().WithPath(Collection).UsingGet()).RespondWith(Response.Create()
-            .WithStatusCode(200).WithHeader("X-CSRF-Token", "csrf-shared").WithDelay(TimeSpan.FromMilliseconds(50)).WithBody("""{ "data": [], "total": 0 }"""));
+        Server.Server.Given(Request.Create().WithPath(Profile).UsingGet()).RespondWith(Response.Create()
+            .WithStatusCode(200).WithHeader("X-CSRF-Token", "csrf-shared").WithDelay(TimeSpan.FromMilliseconds(50)).WithBody(ProfileBody));
         Server.Server.Given(Request.Create().WithPath(Collection).UsingPost().WithHeader("X-CSRF-Token", "csrf-shared")).RespondWith(Response.Create()
             .WithStatusCode(201).WithBody(Created));
         var sut = new OAuthClientsClient(SessionOptions());

@@ -36,7 +36,7 @@ public sealed class OAuthClientTests
     {
         // Every settable member, changed one at a time: a member missing from Equals fails here.
         var properties = typeof(OAuthClient).GetProperties().Where(p => p.CanWrite).ToArray();
-        Assert.Equal(20, properties.Length);
+        Assert.Equal(27, properties.Length);
         foreach (var property in properties)
         {
             var changed = Sample() with { };

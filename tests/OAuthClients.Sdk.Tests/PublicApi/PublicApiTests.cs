@@ -33,6 +33,12 @@ public sealed class PublicApiTests
         AssertApproved(typeof(Sdk.Testing.FakeOAuthClientsServer).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }), "OAuthClients.Sdk.Testing");
     }
 
+    [Fact]
+    public void OAuthClientsSdkHealthChecks_PublicApi_MatchesTheApprovedFile()
+    {
+        AssertApproved(typeof(OAuthClientsHealthChecksBuilderExtensions).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }), "OAuthClients.Sdk.HealthChecks");
+    }
+
     private static void AssertApproved(string api, string name)
     {
         var projectDirectory = typeof(PublicApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;

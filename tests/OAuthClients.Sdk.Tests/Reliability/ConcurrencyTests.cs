@@ -96,7 +96,10 @@ public sealed class ConcurrencyTests(LoopbackServer server) : IClassFixture<Loop
     private ResponseMessage Answer(OAuthDialect dialect, IRequestMessage request)
     {
         var collection = dialect == OAuthDialect.LumoAuth ? "/t/acme/api/v1/admin/oauth-clients" : "/v1/admin/clients";
-        var rest = request.AbsolutePath[collection.Length..].Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Outside the collection: the Cerberus CSRF token fetch (GET /v1/me/profile), whose body is not read.
+        var rest = request.AbsolutePath.StartsWith(collection, StringComparison.Ordinal)
+            ? request.AbsolutePath[collection.Length..].Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries)
+            : [];
         var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") };
         if (dialect == OAuthDialect.Cerberus)
         {

@@ -29,7 +29,20 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
     private const string FirstToken = "LEAKCHECK_token_first_6c2d";
     private const string SecondToken = "LEAKCHECK_token_second_0f9a";
 
-    private static readonly string[] Secrets = [ApiKey, Session, InitialCsrf, RotatedCsrf, CsrfCookie, CreatedSecret, RotatedSecret, AdminSecret, FirstToken, SecondToken, "LEAKCHECK"];
+    private const string LoginEmail = "LEAKCHECK.bot@acme.test";
+    private const string LoginPassword = "LEAKCHECK password 7e1c";
+    private const string LoginSession1 = "LEAKCHECK_login_session_1";
+    private const string LoginSession2 = "LEAKCHECK_login_session_2";
+    private const string LoginCsrf1 = "LEAKCHECK_login_csrf_1";
+    private const string LoginCsrf2 = "LEAKCHECK_login_csrf_2";
+    private const string LoginCsrfCookie1 = "LEAKCHECK_login_csrfcookie_1";
+    private const string LoginCsrfCookie2 = "LEAKCHECK_login_csrfcookie_2";
+
+    private static readonly string[] Secrets =
+    [
+        ApiKey, Session, InitialCsrf, RotatedCsrf, CsrfCookie, CreatedSecret, RotatedSecret, AdminSecret, FirstToken, SecondToken,
+        LoginEmail, LoginPassword, LoginSession1, LoginSession2, LoginCsrf1, LoginCsrf2, LoginCsrfCookie1, LoginCsrfCookie2, "LEAKCHECK",
+    ];
 
     [Fact]
     public async Task LumoAuthLifecycle_WithFailuresAndRetries_NeverLeaksACredentialOrSecret()
@@ -158,6 +171,52 @@ public sealed class LeakTests(LoopbackServer server) : IClassFixture<LoopbackSer
         AssertNoSecret(host, seen);
         Assert.Contains(server.Requests, r => LoopbackServer.Header(r, "X-CSRF-Token") == RotatedCsrf);
     }
+
+    [Fact]
+    public async Task CerberusLoginLifecycle_WithReLoginsEchoesAndLogout_NeverLeaksThePasswordOrAnySessionCookieOrCsrfToken()
+    {
+        server.Server.Reset();
+        const string Collection = "/v1/admin/clients";
+        var client = $$"""{ "id": "c1", "name": "App", "clientType": "confidential", "redirectUris": ["https://app.example.com/cb"], "clientSecret": "{{CreatedSecret}}" }""";
+        var echo = $$"""{ "title": "Unauthorized", "status": 401, "detail": "Session {{LoginSession1}} {{LoginSession2}} of {{LoginEmail}} ({{LoginPassword}}) expired; csrf {{LoginCsrf1}} {{LoginCsrfCookie2}}" }""";
+        server.Server.OnceThen("POST", "/v1/auth/login", Login(LoginSession1, LoginCsrf1, LoginCsrfCookie1), Login(LoginSession2, LoginCsrf2, LoginCsrfCookie2));
+
+        // The first session is refused (the server quotes everything), which logs in again; the create is replayed.
+        server.Server.Given(Request.Create().WithPath(Collection).UsingPost().WithHeader("Cookie", $"*{LoginSession1}*")).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(401).WithBody(echo));
+        server.Server.Json("POST", Collection, 201, client);
+        server.Server.OnceThen("GET", $"{Collection}/c1", Response.Create().WithStatusCode(502).WithBody(echo), Response.Create().WithStatusCode(200).WithBody(client));
+        server.Server.Json("GET", Collection, 200, $$"""{ "data": [{{client}}], "total": 1 }""");
+        server.Server.Json("PATCH", $"{Collection}/c1", 200, client);
+        server.Server.Json("POST", $"{Collection}/c1/rotate-secret", 200, $$"""{ "clientSecret": "{{RotatedSecret}}" }""");
+        server.Server.Status("DELETE", $"{Collection}/c1", 204);
+        server.Server.Json("GET", $"{Collection}/echo", 401, echo);
+        server.Server.Json("POST", $"{Collection}/broken/rotate-secret", 200, $$"""{ "clientSecret": "{{RotatedSecret}}""");
+        server.Server.Json("DELETE", "/v1/auth/session", 500, echo);
+        var host = new TestHost(o =>
+        {
+            o.Dialect = OAuthDialect.Cerberus;
+            o.BaseAddress = server.BaseAddress;
+            o.Tenant = "acme";
+            o.Login = new LoginOptions { Email = LoginEmail, Password = LoginPassword };
+        });
+
+        var seen = await RunLifecycle(host, brokenRotateId: "broken");
+        var mfa = new OAuthClientsClient(new OAuthClientsOptions { Dialect = OAuthDialect.Cerberus, BaseAddress = new Uri(server.BaseAddress, "mfa/"), Login = new LoginOptions { Email = LoginEmail, Password = LoginPassword } });
+        server.Server.Json("POST", "/mfa/v1/auth/login", 401, $$"""{ "status": 401, "detail": "Multi-factor authentication required for {{LoginEmail}} / {{LoginPassword}}", "requiresMfa": true }""");
+        seen.Add((await Assert.ThrowsAsync<Errors.OAuthClientsMfaRequiredException>(() => mfa.WhoAmIAsync())).ToString());
+        seen.Add(new LoginOptions { Email = LoginEmail, Password = LoginPassword }.ToString()!);
+        host.Dispose();
+
+        AssertNoSecret(host, seen);
+        Assert.Contains(server.Requests, r => r.AbsolutePath == "/v1/auth/session" && r.Method == "DELETE");
+        Assert.Equal(3, server.Requests.Count(r => r.AbsolutePath == "/v1/auth/login"));
+    }
+
+    private static IResponseBuilder Login(string session, string csrf, string csrfCookie) =>
+        Response.Create().WithStatusCode(200).WithHeader("X-CSRF-Token", csrf)
+            .WithHeader("Set-Cookie", $"cerb_sid={session}; Path=/; HttpOnly; Max-Age=3600", $"cerb_csrf={csrfCookie}; Path=/; HttpOnly")
+            .WithBody($$"""{ "message": "ok", "user": { "email": "{{LoginEmail}}" } }""");
 
     private static async Task<List<string>> RunLifecycle(TestHost host, string brokenRotateId)
     {

@@ -119,7 +119,7 @@ public sealed class FakeServerLifecycleTests
         var error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => new OAuthClientsClient(options).ListAsync().ToListAsync().AsTask());
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
-        Assert.Contains("Organisation mismatch", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Session does not match organisation context", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

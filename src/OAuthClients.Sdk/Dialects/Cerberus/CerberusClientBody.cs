@@ -32,4 +32,12 @@ internal sealed class CerberusClientBody
     public long? RefreshTokenLifetime { get; set; }
 
     public long? IdTokenLifetime { get; set; }
+
+    public string? TokenEndpointAuthMethod { get; set; }
+
+    public string? LogoUri { get; set; }
+
+    public string? PolicyUri { get; set; }
+
+    public string? TosUri { get; set; }
 }

@@ -55,6 +55,21 @@ internal sealed class CerberusClientDto
     [JsonConverter(typeof(LenientTimestampConverter))]
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    [JsonConverter(typeof(StringOrNumberConverter))]
+    public string? OrganisationId { get; set; }
+
+    public string? TokenEndpointAuthMethod { get; set; }
+
+    public string? RefreshTokenRotation { get; set; }
+
+    public string? LogoUri { get; set; }
+
+    public string? PolicyUri { get; set; }
+
+    public string? TosUri { get; set; }
+
+    public bool? Revoked { get; set; }
+
     public string? ClientSecret { get; set; }
 
     public CerberusClientDto? Data { get; set; }

@@ -17,12 +17,14 @@ internal sealed class CerberusDialect : IOAuthDialect
 {
     private const string DialectName = "Cerberus";
     private const string Collection = "v1/admin/clients";
+    private const string Profile = "v1/me/profile";
+    private static readonly string[] ReadClientsPermissions = ["clients:read", "clients:*", "*"];
     private static readonly HttpMethod Patch = new("PATCH");
 
     public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
         var credentials = new CredentialRegistry();
-        Authenticator = new CerberusAuthenticator(options, List(null, OAuthClientListOptions.Default), BearerAuthenticator.For(options, tokenProvider, credentials), credentials);
+        Authenticator = new CerberusAuthenticator(options, WhoAmI(), BearerAuthenticator.For(options, tokenProvider, credentials), credentials);
     }
 
     public string Name => DialectName;
@@ -34,15 +36,34 @@ internal sealed class CerberusDialect : IOAuthDialect
         DialectRegistry.RequireOneCredential(
             problems,
             DialectName,
-            "set ApiKey, or SessionCookie for session mode, or register a token provider with AddOAuthClientsTokenProvider",
-            "ApiKey, SessionCookie and a registered token provider",
+            "set ApiKey, or Login (a service account's Email and Password) for login mode, or SessionCookie for session mode, or register a token provider with AddOAuthClientsTokenProvider",
+            "ApiKey, Login, SessionCookie and a registered token provider",
             options.ApiKey is not null,
+            options.Login is not null,
             options.SessionCookie is not null,
             hasTokenProvider);
 
         if (options.SessionCookie is null && options.CsrfToken is not null)
         {
-            problems.Add("CsrfToken is only used with SessionCookie (session mode); bearer tokens need no CSRF token: remove it.");
+            problems.Add("CsrfToken is only used with SessionCookie (session mode); bearer tokens need no CSRF token, and login mode gets its own: remove it.");
+        }
+
+        if (options.Login is { } login)
+        {
+            if (string.IsNullOrWhiteSpace(login.Email) || login.Email!.IndexOf('@') < 1 || RequestRules.HasControlCharacter(login.Email))
+            {
+                problems.Add("Login:Email is required: set it to the email of the Cerberus service account (an address such as bot@example.com).");
+            }
+
+            if (string.IsNullOrEmpty(login.Password) || RequestRules.HasControlCharacter(login.Password!))
+            {
+                problems.Add("Login:Password is required and must not contain control characters: set it to the service account's password.");
+            }
+
+            if (login.IdleTimeout <= TimeSpan.Zero)
+            {
+                problems.Add($"Login:IdleTimeout is {login.IdleTimeout}: it must be positive (the organisation's sessionIdleTimeout, 30 minutes by default).");
+            }
         }
 
         if (options.LumoAuthApi != LumoAuthApi.OAuthClients || options.LumoAuthRoutePrefix != LumoAuthRoutePrefix.Tenant)
@@ -112,6 +133,10 @@ internal sealed class CerberusDialect : IOAuthDialect
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
         IdTokenLifetime = Wire.Seconds(request.IdTokenLifetime),
+        TokenEndpointAuthMethod = request.TokenEndpointAuthMethod,
+        LogoUri = request.LogoUri,
+        PolicyUri = request.PolicyUri,
+        TosUri = request.TosUri,
     }));
 
     public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(Patch, $"{Collection}/{escapedId}", Serialize(new CerberusClientBody
@@ -131,6 +156,28 @@ internal sealed class CerberusDialect : IOAuthDialect
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{Collection}/{escapedId}");
 
     public ApiRequest RotateSecret(string escapedId) => new(HttpMethod.Post, $"{Collection}/{escapedId}/rotate-secret");
+
+    /// <summary>The profile: who the session (or key) is, and a fresh CSRF token, which makes it the cheap way to get one.</summary>
+    public ApiRequest WhoAmI() => new(HttpMethod.Get, Profile);
+
+    public OAuthClientsIdentity ReadIdentity(ReadOnlySpan<byte> body)
+    {
+        var profile = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusProfileDto).Unwrapped;
+        var permissions = Wire.Strings(profile.Permissions);
+        return new OAuthClientsIdentity
+        {
+            Id = profile.Id,
+            Email = profile.Email,
+            Name = profile.Name,
+            OrganisationId = profile.Organisation?.Id,
+            Organisation = profile.Organisation?.Slug,
+            OrganisationName = profile.Organisation?.Name,
+            MfaEnabled = profile.MfaEnabled,
+            Roles = (profile.Roles ?? []).Select(RoleName).Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name!).ToArray(),
+            Permissions = permissions,
+            CanReadClients = profile.Permissions is null ? null : permissions.Any(p => ReadClientsPermissions.Contains(p, StringComparer.OrdinalIgnoreCase)),
+        };
+    }
 
     // Cerberus has no enable/disable endpoints: its update takes isActive.
     public ApiRequest Enable(string escapedId) => SetActive(escapedId, true);
@@ -171,9 +218,22 @@ internal sealed class CerberusDialect : IOAuthDialect
             AddErrors(items, errors);
         }
 
+        // A login refusal flags what the account lacks; its code says so, so the refusal can be explained.
         var title = ErrorBody.String(root, "title");
-        return new ApiError(Wire.First(TypeSlug(ErrorBody.String(root, "type")), title), Wire.First(ErrorBody.String(root, "detail"), title), errors, ErrorBody.Seconds(root, "retryAfter"));
+        var code = Flag(root, "requiresEnrollment") ? CerberusLogin.MfaEnrollmentRequired
+            : Flag(root, "requiresMfa") ? CerberusLogin.MfaRequired
+            : Wire.First(TypeSlug(ErrorBody.String(root, "type")), title);
+        return new ApiError(code, Wire.First(ErrorBody.String(root, "detail"), title), errors, ErrorBody.Seconds(root, "retryAfter"));
     });
+
+    private static bool Flag(JsonElement root, string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string? RoleName(JsonElement role) => role.ValueKind switch
+    {
+        JsonValueKind.String => role.GetString(),
+        JsonValueKind.Object => ErrorBody.String(role, "name") ?? ErrorBody.String(role, "slug"),
+        _ => null,
+    };
 
     private static string? TypeSlug(string? type)
     {
@@ -261,6 +321,13 @@ internal sealed class CerberusDialect : IOAuthDialect
             IdTokenLifetime = Wire.Lifetime(dto.IdTokenLifetime),
             CreatedAt = dto.CreatedAt,
             UpdatedAt = dto.UpdatedAt,
+            OrganisationId = Wire.First(dto.OrganisationId),
+            TokenEndpointAuthMethod = Wire.First(dto.TokenEndpointAuthMethod),
+            RefreshTokenRotation = Wire.First(dto.RefreshTokenRotation),
+            LogoUri = Wire.First(dto.LogoUri),
+            PolicyUri = Wire.First(dto.PolicyUri),
+            TosUri = Wire.First(dto.TosUri),
+            IsRevoked = dto.Revoked ?? false,
         };
     }
 }

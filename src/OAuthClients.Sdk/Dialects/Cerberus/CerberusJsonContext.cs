@@ -13,4 +13,6 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
 [JsonSerializable(typeof(List<CerberusClientDto>))]
 [JsonSerializable(typeof(CerberusListEnvelope))]
 [JsonSerializable(typeof(CerberusClientBody))]
+[JsonSerializable(typeof(CerberusLoginBody))]
+[JsonSerializable(typeof(CerberusProfileDto))]
 internal sealed partial class CerberusJsonContext : JsonSerializerContext;

@@ -32,10 +32,12 @@ internal sealed class LumoAuthApiKeyAuthenticator : IRequestAuthenticator
         return default;
     }
 
-    public void OnResponse(HttpResponseMessage response)
+    public void OnResponse(HttpResponseMessage response, ApiTransport transport)
     {
     }
 
     // A fixed key that was refused stays refused.
     public bool CanReplay(HttpResponseMessage response, byte[] body) => false;
+
+    public ValueTask LogOutAsync(ApiTransport transport, CancellationToken cancellationToken) => default;
 }

@@ -31,10 +31,12 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     private readonly bool _clientsApi;
     private readonly string _collection;
     private readonly string _notFoundHint;
+    private readonly string _tenant;
 
     public LumoAuthDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
-        var tenant = Uri.EscapeDataString(options.Tenant!);
+        _tenant = options.Tenant!;
+        var tenant = Uri.EscapeDataString(_tenant);
         _clientsApi = options.LumoAuthApi == LumoAuthApi.Clients;
         _collection = _clientsApi
             ? $"{(options.LumoAuthRoutePrefix == LumoAuthRoutePrefix.Organization ? "orgs" : "t")}/{tenant}/api/v1/admin/clients"
@@ -95,6 +97,11 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         {
             problems.Add("LumoAuthRoutePrefix Organization (/orgs/{orgId}) exists only for LumoAuthApi Clients (/admin/clients): set LumoAuthApi to Clients, or leave LumoAuthRoutePrefix unset.");
         }
+
+        if (options.Login is not null)
+        {
+            problems.Add("Login is a Cerberus setting that LumoAuth does not use: remove it (LumoAuth authenticates with ApiKey or ClientCredentials).");
+        }
     }
 
     public void Validate(CreateOAuthClientRequest request)
@@ -118,6 +125,11 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         {
             Unsupported(request.ApplicationType is not null, nameof(request.ApplicationType));
         }
+
+        Unsupported(request.TokenEndpointAuthMethod is not null, nameof(request.TokenEndpointAuthMethod));
+        Unsupported(request.LogoUri is not null, nameof(request.LogoUri));
+        Unsupported(request.PolicyUri is not null, nameof(request.PolicyUri));
+        Unsupported(request.TosUri is not null, nameof(request.TosUri));
     }
 
     public void Validate(UpdateOAuthClientRequest request)
@@ -203,6 +215,24 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     public ApiRequest ReplaceScopes(string escapedId, IReadOnlyList<string> scopes) => _clientsApi
         ? new(HttpMethod.Put, $"{_collection}/{escapedId}/scopes", JsonSerializer.SerializeToUtf8Bytes(new LumoAuthScopes { Scopes = scopes }, LumoAuthJsonContext.Default.LumoAuthScopes))
         : Update(escapedId, new UpdateOAuthClientRequest { AllowedScopes = scopes });
+
+    /// <summary>LumoAuth has no "me" endpoint: a one-item page of clients proves the key works and can read clients.</summary>
+    public ApiRequest WhoAmI() => List(new ListPage(1, 1), OAuthClientListOptions.Default);
+
+    public OAuthClientsIdentity ReadIdentity(ReadOnlySpan<byte> body)
+    {
+        // A list of either shape proves it; anything else is an unreadable body.
+        if (Wire.FirstToken(body) == JsonTokenType.StartArray)
+        {
+            ReadListItems(body);
+        }
+        else
+        {
+            ReadListEnd(body, new ListPage(1, 1), count: 0);
+        }
+
+        return new OAuthClientsIdentity { Organisation = _tenant, CanReadClients = true };
+    }
 
     public IReadOnlyList<string> ReadScopes(ReadOnlySpan<byte> body)
     {
