@@ -25,7 +25,17 @@ if (fake is not null)
     var demo = fake.CreateOptions();
     section["BaseAddress"] = demo.BaseAddress!.AbsoluteUri;
     section["Tenant"] = demo.Tenant;
-    section["ApiKey"] = demo.ApiKey;
+    if (builder.Configuration["Demo:Credential"] == "Login")
+    {
+        // Cerberus login mode: the SDK logs the fake's service account in, renews the session and logs out on stop.
+        var login = fake.CreateLoginOptions().Login!;
+        section["Login:Email"] = login.Email;
+        section["Login:Password"] = login.Password;
+    }
+    else
+    {
+        section["ApiKey"] = demo.ApiKey;
+    }
     work = Directory.CreateTempSubdirectory("oauthclients-worker-demo-").FullName;
     builder.Configuration["SecretFiles:Directory"] = Path.Combine(work, "secrets");
     if (builder.Configuration["SecretRotation:Ledger"] != nameof(LedgerProvider.PostgreSql))

@@ -1,4 +1,5 @@
 using System;
+using OAuthClients.Sdk.Internal;
 
 namespace OAuthClients.Sdk;
 
@@ -19,11 +20,14 @@ public class LoginOptions
     /// <summary>The default value of <see cref="IdleTimeout"/>: Cerberus' default <c>sessionIdleTimeout</c>.</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>Gets or sets the email of the service account.</summary>
-    public string? Email { get; set; }
+    private string? _email;
+    private string? _password;
 
-    /// <summary>Gets or sets the password of the service account.</summary>
-    public string? Password { get; set; }
+    /// <summary>Gets or sets the email of the service account. An empty value is unset.</summary>
+    public string? Email { get => _email; set => _email = Setting.OrUnset(value); }
+
+    /// <summary>Gets or sets the password of the service account. An empty value is unset.</summary>
+    public string? Password { get => _password; set => _password = Setting.OrUnset(value); }
 
     /// <summary>
     /// Gets or sets how long the server keeps an unused session (the organisation's <c>sessionIdleTimeout</c>). After

@@ -51,6 +51,7 @@ internal static class OptionsBinding
     private static PropertyInfo[]? SettingsOf(Type type) =>
         type == typeof(OAuthClientsOptions) ? Writable(typeof(OAuthClientsOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         : type == typeof(ClientCredentialsOptions) ? Writable(typeof(ClientCredentialsOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        : type == typeof(LoginOptions) ? Writable(typeof(LoginOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         : null;
 
     private static PropertyInfo[] Writable(PropertyInfo[] properties) => Array.FindAll(properties, p => p.CanWrite);

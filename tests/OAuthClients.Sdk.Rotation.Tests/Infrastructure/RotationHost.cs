@@ -29,19 +29,25 @@ public sealed class RotationHost : IAsyncDisposable
     }
 
     public RotationHost(FakeOAuthClientsServer server, FakeTimeProvider time, Action<SecretRotationOptions> configure, Action<IServiceCollection> replace, params ISecretStore[] stores)
+        : this(server.CreateOptions(), time, configure, replace, stores)
+    {
+    }
+
+    /// <summary>A host whose SDK client uses <paramref name="fake"/> (for example the fake's login options).</summary>
+    public RotationHost(OAuthClientsOptions fake, FakeTimeProvider time, Action<SecretRotationOptions> configure, Action<IServiceCollection> replace, params ISecretStore[] stores)
     {
         var services = new ServiceCollection();
         replace(services);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IHostApplicationLifetime>(Lifetime);
-        var fake = server.CreateOptions();
         services.AddOAuthClientsSdk(o =>
         {
             o.Dialect = fake.Dialect;
             o.BaseAddress = fake.BaseAddress;
             o.Tenant = fake.Tenant;
             o.ApiKey = fake.ApiKey;
+            o.Login = fake.Login;
         });
         foreach (var store in stores)
         {

@@ -254,5 +254,30 @@ public sealed class SqliteRotationTests : IDisposable
         Assert.Equal(0, entry.Data["failedVerifications"]);
     }
 
+    [Fact]
+    public async Task RunPassAsync_CerberusLoginModeAcrossTwoSessionExpiries_RotatesEveryPassWithOneLoginEach()
+    {
+        // The worker runs unattended on a Cerberus service account: its session lasts an hour, the passes are two hours
+        // apart, so each pass finds the session expired and logs in again, exactly once.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        using var server = FakeOAuthClientsServer.Start(OAuthDialect.Cerberus, new FakeServerOptions { TimeProvider = time, SessionLifetime = TimeSpan.FromHours(1) });
+        var clients = await Provider.SeedAsync(server, confidential: 3);
+        var store = new RecordingStore();
+        await using var host = new RotationHost(server.CreateLoginOptions(), time, o => { Sqlite(o); o.MaxSecretAge = TimeSpan.FromHours(1); }, _ => { }, store);
+
+        for (var pass = 1; pass <= 3; pass++)
+        {
+            time.Advance(TimeSpan.FromHours(2));
+            var result = await host.Service.RunPassAsync();
+
+            Assert.All(result.Clients, r => Assert.Equal(RotationOutcome.Rotated, r.Outcome));
+            Assert.All(result.Clients, r => Assert.Equal(SecretVerification.Accepted, r.Verification));
+            Assert.Equal(pass, server.Requests.Count(r => r.Method == "POST" && r.Path == "/v1/auth/login"));
+        }
+
+        Assert.All(clients, c => Assert.Equal(3, Provider.RotateRequests(server, c.Id)));
+        Assert.All(clients, c => Assert.Equal(server.CurrentSecret(c.Id), store.SecretsOf(c.ClientId)[^1]));
+    }
+
     private void Sqlite(SecretRotationOptions options) => options.ConnectionString = $"Data Source={Path.Combine(_directory, "rotation.db")}";
 }

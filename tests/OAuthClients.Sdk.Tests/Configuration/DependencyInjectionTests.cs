@@ -109,6 +109,35 @@ public sealed class DependencyInjectionTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
+    public async Task AddOAuthClientsSdk_MistypedLoginKey_NamesItsPathAndTheNearestSetting()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Dialect"] = "Cerberus",
+            ["BaseAddress"] = "https://iam.example.com",
+            ["Login:Email"] = "bot@example.com",
+            ["Login:Pasword"] = "typo-password",
+        });
+        var services = new ServiceCollection();
+        services.AddOAuthClientsSdk(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal("Login:Pasword is not a setting; did you mean Password?", Assert.Single(error.Failures));
+        Assert.DoesNotContain("typo-password", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoginOptions_EmptyValues_AreUnset()
+    {
+        var login = new LoginOptions { Email = string.Empty, Password = string.Empty };
+
+        Assert.Null(login.Email);
+        Assert.Null(login.Password);
+    }
+
+    [Fact]
     public async Task AddOAuthClientsSdk_UnknownConfigurationKey_FailsStartupValidation()
     {
         var configuration = Configuration(new()
