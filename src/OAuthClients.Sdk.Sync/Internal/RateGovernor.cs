@@ -1,0 +1,80 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthClients.Sdk.Sync.Internal;
+
+/// <summary>
+/// Paces writes by the server's <c>X-RateLimit-*</c> headers: a write starts only while the window has requests left
+/// (counting the writes in flight, which the server has not counted yet); otherwise it waits for the window's reset.
+/// Before the first response it knows nothing and lets writes through (at most the concurrency limit of them).
+/// </summary>
+internal sealed class RateGovernor(TimeProvider time)
+{
+    private readonly object _gate = new();
+    private int? _remaining;
+    private DateTimeOffset? _reset;
+    private int _inFlight;
+
+    /// <summary>Waits until a write may start, then counts it in flight.</summary>
+    public async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = time.GetUtcNow();
+                if (_reset is { } reset && now >= reset)
+                {
+                    // A new window: the next response says how much of it is left.
+                    _remaining = null;
+                    _reset = null;
+                }
+
+                if (_remaining is null || _remaining > _inFlight)
+                {
+                    _inFlight++;
+                    return;
+                }
+
+                if (_reset is null)
+                {
+                    // The window is used up but the server did not say when it ends: wait for a write in flight to report.
+                    wait = TimeSpan.FromSeconds(1);
+                }
+                else
+                {
+                    wait = _reset.Value - now;
+                }
+            }
+
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counts a write as finished, with the rate limit its response reported (if any).</summary>
+    public void Exit(OAuthClientsRateLimit? rateLimit)
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            if (rateLimit is null)
+            {
+                return;
+            }
+
+            if (_reset is null || rateLimit.Reset is null || rateLimit.Reset > _reset)
+            {
+                // The first report of a window.
+                _reset = rateLimit.Reset;
+                _remaining = rateLimit.Remaining;
+            }
+            else if (rateLimit.Reset == _reset)
+            {
+                // Responses of one window arrive out of order: the lowest remaining count is the latest.
+                _remaining = Math.Min(_remaining ?? int.MaxValue, rateLimit.Remaining);
+            }
+        }
+    }
+}
