@@ -154,4 +154,22 @@ public sealed class SyncTests
         Assert.Equal(TimeSpan.FromMinutes(1), refused.RetryAfter);
         Assert.Equal(1, tenant.Server.RateLimitedResponses);
     }
+
+    [Fact]
+    public async Task ApplyAsync_RateLimitWindowEndsBeyondTheLongestWait_ReportsTheWriteNotSentInsteadOfStalling()
+    {
+        var fake = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var tenant = Tenant.Start("LumoAuth", new ClientsSyncOptions { TimeProvider = new AdvancingTime(fake), MaxConcurrency = 1 });
+        tenant.Server.LimitWrites(1, TimeSpan.FromDays(1), fake);
+
+        var result = await tenant.Sync.ApplyAsync(await tenant.Sync.PlanAsync(Tenant.Numbered(3)));
+
+        Assert.Single(result.Done);
+        var failed = Assert.Single(result.Failed);
+        Assert.Contains("X-RateLimit-Reset", failed.Error, StringComparison.Ordinal);
+        Assert.False(failed.OutcomeUnknown);
+        Assert.Single(result.NotDone);
+        Assert.Equal(0, tenant.Server.RateLimitedResponses);
+        Assert.Single(await tenant.ClientsAsync());
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class Applier(IOAuthClientsClient client, ClientsSyncOptions opt
 
     private static bool OutcomeUnknown(PlannedChange change, Exception ex) =>
         change.Action is SyncAction.Create or SyncAction.Replace
-        && ex is not (ArgumentException or OAuthClientsApiException { StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError });
+        && ex is not (ArgumentException or ClientsSyncException or OAuthClientsApiException { StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError });
 
     private async Task RunPhaseAsync(PlannedChange[] changes, CancellationToken cancellationToken)
     {

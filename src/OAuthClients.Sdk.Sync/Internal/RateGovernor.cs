@@ -7,10 +7,14 @@ namespace OAuthClients.Sdk.Sync.Internal;
 /// <summary>
 /// Paces writes by the server's <c>X-RateLimit-*</c> headers: a write starts only while the window has requests left
 /// (counting the writes in flight, which the server has not counted yet); otherwise it waits for the window's reset.
-/// Before the first response it knows nothing and lets writes through (at most the concurrency limit of them).
+/// Before the first response it knows nothing and lets writes through (at most the concurrency limit of them). A
+/// server whose window ends more than <see cref="MaxWait"/> away fails the write instead of stalling the apply.
 /// </summary>
 internal sealed class RateGovernor(TimeProvider time)
 {
+    /// <summary>The longest wait for a window's reset that the governor accepts.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15);
+
     private readonly object _gate = new();
     private int? _remaining;
     private DateTimeOffset? _reset;
@@ -46,6 +50,10 @@ internal sealed class RateGovernor(TimeProvider time)
                 else
                 {
                     wait = _reset.Value - now;
+                    if (wait > MaxWait)
+                    {
+                        throw new ClientsSyncException($"The server's rate limit window ends in {wait.TotalMinutes:F0} minutes (X-RateLimit-Reset), more than the {MaxWait.TotalMinutes:F0} minutes the apply waits: the write was not sent.");
+                    }
                 }
             }
 
