@@ -142,6 +142,22 @@ public sealed class GuardTests
         Assert.Empty(await tenant.ClientsAsync());
     }
 
+    [Fact]
+    public async Task ApplyAsync_PlanEditedToDeleteWithoutTheAllowance_RefusesBeforeWriting()
+    {
+        using var tenant = Tenant.Start("LumoAuth");
+        await SeedAsync(tenant, "Keep");
+        var plan = await tenant.Sync.PlanAsync(Tenant.Document());
+        var retained = Assert.Single(plan.Entries);
+        var edited = SyncPlanRenderer.ToJson(plan with { Entries = [retained with { Action = SyncAction.Delete }] });
+        var writes = tenant.Writes;
+
+        await Assert.ThrowsAsync<ClientsSyncException>(() => tenant.Sync.ApplyAsync(SyncPlanRenderer.ReadJson(edited)));
+
+        Assert.Equal(writes, tenant.Writes);
+        Assert.Single(await tenant.ClientsAsync());
+    }
+
     private static async Task SeedAsync(Tenant tenant, params string[] names)
     {
         foreach (var name in names)
