@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
@@ -25,7 +26,10 @@ public sealed class GuardTests
         Assert.Empty(result.Done);
         Assert.Equal(2, (await tenant.ClientsAsync()).Count);
         // Drift still reports it: the tenant is not as the document says.
-        Assert.Equal(["Extra"], (await tenant.Sync.DriftAsync(Tenant.Document(Tenant.Client("Keep")))).Keys);
+        var drift = await tenant.Sync.DriftAsync(Tenant.Document(Tenant.Client("Keep")));
+        Assert.Equal(["Extra"], drift.Keys);
+        Assert.StartsWith("Drift: 1 client(s) differ from the document.\n!! - delete  Extra (", SyncPlanRenderer.ToText(drift), StringComparison.Ordinal);
+        Assert.Contains("\"hasDrift\": true", SyncPlanRenderer.ToJson(drift), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,7 +58,7 @@ public sealed class GuardTests
 
         var ex = await Assert.ThrowsAsync<ClientsSyncException>(() => tenant.Sync.PlanAsync(Tenant.Document(), new PlanOptions { AllowDeletes = true, MaxDeletes = 2 }));
 
-        Assert.Contains("maximum of 2", ex.Message, System.StringComparison.Ordinal);
+        Assert.Contains("maximum of 2", ex.Message, StringComparison.Ordinal);
         Assert.Equal(3, (await tenant.ClientsAsync()).Count);
     }
 
@@ -111,7 +115,7 @@ public sealed class GuardTests
 
         var ex = await Assert.ThrowsAsync<ClientsSyncException>(() => tenant.Sync.PlanAsync(Tenant.Document(Tenant.Client("Twin"))));
 
-        Assert.Contains("2 server clients match the key 'Twin'", ex.Message, System.StringComparison.Ordinal);
+        Assert.Contains("2 server clients match the key 'Twin'", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

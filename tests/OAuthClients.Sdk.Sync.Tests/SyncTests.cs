@@ -107,6 +107,10 @@ public sealed class SyncTests
         var failed = Assert.Single(result.Failed);
         Assert.Contains("vault is unavailable", failed.Error, StringComparison.Ordinal);
         Assert.Equal(2, result.NotDone.Count);
+        var text = SyncPlanRenderer.ToText(result);
+        Assert.StartsWith("Applied: 2 done, 1 failed, 2 not done.\n!! failed   create App 0002: The vault is unavailable.", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("   not done create App 000", StringComparison.Ordinal)));
+        Assert.Contains("\"notDone\": [", SyncPlanRenderer.ToJson(result), StringComparison.Ordinal);
         // The failed create happened (its secret did not reach the store); the next plan creates exactly the two not done.
         Assert.Equal(result.NotDone.Select(e => e.Key).Order(), next.Entries.Where(e => e.Action == SyncAction.Create).Select(e => e.Key).Order());
         Assert.Equal(3, next.Count(SyncAction.Unchanged));

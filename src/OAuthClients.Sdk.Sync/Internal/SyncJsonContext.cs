@@ -11,4 +11,6 @@ namespace OAuthClients.Sdk.Sync.Internal;
     WriteIndented = true)]
 [JsonSerializable(typeof(ClientsDocument))]
 [JsonSerializable(typeof(SyncPlan))]
+[JsonSerializable(typeof(DriftResult))]
+[JsonSerializable(typeof(ApplyResult))]
 internal sealed partial class SyncJsonContext : JsonSerializerContext;
