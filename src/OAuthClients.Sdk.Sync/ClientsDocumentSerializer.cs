@@ -70,6 +70,7 @@ public static class ClientsDocumentSerializer
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The validated document.</returns>
     /// <exception cref="ClientsDocumentException">The document is invalid or too large.</exception>
+    /// <exception cref="IOException">The file cannot be read (for example <see cref="FileNotFoundException"/>).</exception>
     public static async Task<ClientsDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         var stream = File.OpenRead(path);
@@ -128,17 +129,22 @@ public static class ClientsDocumentSerializer
             throw new ClientsDocumentException("The document is a JSON object with a 'clients' list.");
         }
 
-        RefuseSecrets(root, "$");
-        root.Remove("$schema");
         ClientsDocument? document;
         try
         {
+            RefuseSecrets(root, "$");
+            root.Remove("$schema");
             document = root.Deserialize(SyncJsonContext.Default.ClientsDocument);
         }
         catch (JsonException ex)
         {
             // The serializer's message names the member and path, never a value.
             throw new ClientsDocumentException($"The document is invalid at {ex.Path ?? "$"}: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // A JSON object builds its members on first use, and refuses a member name given twice then.
+            throw new ClientsDocumentException("The document gives a member twice in one object.", ex);
         }
 
         Validate(document!);

@@ -64,6 +64,14 @@ public sealed class DocumentTests
         Assert.Contains("never carries secrets", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "clients": [ { "name": "A", "name": "B", "redirectUris": ["https://a/cb"] } ] }""")]
+    [InlineData("""{ "clients": [ { "name": "A", "redirectUris": ["https://a/cb"] } ], "clients": [] }""")]
+    [InlineData("""{ "clients": [ { "name": "A", "redirectUris": [[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]] } ] }""")]
+    [InlineData("""{ "clients": [ { "name": "A", "redirectUris": ["https://a/cb"] }""")]
+    public void Parse_MalformedJson_IsRefusedAsAnInvalidDocument(string json) =>
+        Assert.Throws<ClientsDocumentException>(() => ClientsDocumentSerializer.Parse(json));
+
     [Fact]
     public void Parse_TwoClientsWithOneKey_IsRefusedWithTheKey()
     {
