@@ -42,18 +42,10 @@ internal sealed class RateGovernor(TimeProvider time)
                     return;
                 }
 
-                if (_reset is null)
+                wait = _reset!.Value - now;
+                if (wait > MaxWait)
                 {
-                    // The window is used up but the server did not say when it ends: wait for a write in flight to report.
-                    wait = TimeSpan.FromSeconds(1);
-                }
-                else
-                {
-                    wait = _reset.Value - now;
-                    if (wait > MaxWait)
-                    {
-                        throw new ClientsSyncException($"The server's rate limit window ends in {wait.TotalMinutes:F0} minutes (X-RateLimit-Reset), more than the {MaxWait.TotalMinutes:F0} minutes the apply waits: the write was not sent.");
-                    }
+                    throw new ClientsSyncException($"The server's rate limit window ends in {wait.TotalMinutes:F0} minutes (X-RateLimit-Reset), more than the {MaxWait.TotalMinutes:F0} minutes the apply waits: the write was not sent.");
                 }
             }
 
@@ -72,13 +64,15 @@ internal sealed class RateGovernor(TimeProvider time)
                 return;
             }
 
-            if (_reset is null || rateLimit.Reset is null || rateLimit.Reset > _reset)
+            // A server that does not say when its window ends is asked again after a second.
+            var reset = rateLimit.Reset ?? time.GetUtcNow().AddSeconds(1);
+            if (_reset is null || reset > _reset)
             {
                 // The first report of a window.
-                _reset = rateLimit.Reset;
+                _reset = reset;
                 _remaining = rateLimit.Remaining;
             }
-            else if (rateLimit.Reset == _reset)
+            else if (reset == _reset)
             {
                 // Responses of one window arrive out of order: the lowest remaining count is the latest.
                 _remaining = Math.Min(_remaining ?? int.MaxValue, rateLimit.Remaining);
