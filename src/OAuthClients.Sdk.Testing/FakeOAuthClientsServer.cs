@@ -53,6 +53,8 @@ public sealed class FakeOAuthClientsServer : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly IFakeDialect _dialect;
     private readonly WireMockServer _server;
+    private WriteLimit? _writeLimit;
+    private int _rateLimited;
 
     private FakeOAuthClientsServer(OAuthDialect dialect, LumoAuthApi lumoAuthApi, FakeServerOptions settings)
     {
@@ -242,6 +244,40 @@ public sealed class FakeOAuthClientsServer : IDisposable
             return null;
         });
 
+    /// <summary>Gets how many requests the fake's write limit (<see cref="LimitWrites"/>) answered with 429.</summary>
+    public int RateLimitedResponses => Volatile.Read(ref _rateLimited);
+
+    /// <summary>
+    /// Limits writes (every request but a GET and the token endpoint) the way LumoAuth documents it: at most
+    /// <paramref name="limit"/> per fixed <paramref name="window"/>, measured on <paramref name="timeProvider"/> (a
+    /// <c>FakeTimeProvider</c> in tests). Every write's response carries <c>X-RateLimit-Limit</c>,
+    /// <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (Unix seconds); a write over the limit gets 429 with
+    /// <c>Retry-After</c> (seconds) and is not performed. <see cref="RateLimitedResponses"/> counts those.
+    /// </summary>
+    /// <param name="limit">Writes allowed per window, for example 100.</param>
+    /// <param name="window">The window, for example one minute; it starts with the first write.</param>
+    /// <param name="timeProvider">The clock of the windows.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> or <paramref name="window"/> is not positive.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
+    public void LimitWrites(int limit, TimeSpan window, TimeProvider timeProvider)
+    {
+        if (limit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit must be 1 or more.");
+        }
+
+        if (window < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be one second or more.");
+        }
+
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        lock (_gate)
+        {
+            _writeLimit = new WriteLimit(limit, window, timeProvider);
+        }
+    }
+
     /// <summary>Stops the server.</summary>
     public void Dispose()
     {
@@ -309,10 +345,29 @@ public sealed class FakeOAuthClientsServer : IDisposable
             _faults.TryDequeue(out fault);
         }
 
+        var isWrite = request.Method != "GET" && request.AbsolutePath != _dialect.TokenPath;
+        WriteLimit? limit;
+        lock (_gate)
+        {
+            limit = isWrite ? _writeLimit : null;
+        }
+
+        (bool allowed, Dictionary<string, string>? rateHeaders) = limit is null ? (true, null) : limit.Take();
+        if (!allowed)
+        {
+            Interlocked.Increment(ref _rateLimited);
+        }
+
         var response = (fault is null ? null : await fault(_stopping.Token).ConfigureAwait(false))
+            ?? (allowed ? null : _dialect.Error(429, "Rate limit exceeded"))
             ?? (request.AbsolutePath == _dialect.TokenPath ? IssueToken(request) : null)
             ?? _dialect.Authenticate(request)
             ?? Route(request);
+        foreach (var header in rateHeaders ?? [])
+        {
+            response.Headers[header.Key] = header.Value;
+        }
+
         _dialect.Decorate(response);
         if (_dialect.SendsRequestId)
         {

@@ -12,4 +12,8 @@ namespace OAuthClients.Sdk;
 /// The server's request id (the <c>X-Request-Id</c> response header), to quote to the provider's support;
 /// <see langword="null"/> when the server sent none.
 /// </param>
-public sealed record OAuthClientsResponse(HttpStatusCode StatusCode, string? RequestId);
+public sealed record OAuthClientsResponse(HttpStatusCode StatusCode, string? RequestId)
+{
+    /// <summary>Gets the rate limit the server reported with the response (its <c>X-RateLimit-*</c> headers), or <see langword="null"/> when it sent none.</summary>
+    public OAuthClientsRateLimit? RateLimit { get; init; }
+}

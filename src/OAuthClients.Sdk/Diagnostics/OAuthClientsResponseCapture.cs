@@ -6,7 +6,7 @@ using System.Threading;
 namespace OAuthClients.Sdk;
 
 /// <summary>
-/// Captures the status and request id of the successful responses of the calls made while it is active, on this
+/// Captures the status, request id and rate limit of the successful responses of the calls made while it is active, on this
 /// asynchronous flow, without a logging sink: <c>using var capture = OAuthClientsResponseCapture.Start();</c>, make the
 /// call, then read <see cref="Last"/>. A failed call needs none: its <see cref="Errors.OAuthClientsApiException"/>
 /// carries both.
@@ -54,11 +54,11 @@ public sealed class OAuthClientsResponseCapture : IDisposable
     }
 
     /// <summary>Records a successful response in the active capture, if there is one.</summary>
-    internal static void Record(HttpStatusCode statusCode, string? requestId)
+    internal static void Record(HttpStatusCode statusCode, string? requestId, OAuthClientsRateLimit? rateLimit)
     {
         if (Current.Value is { } capture)
         {
-            Volatile.Write(ref capture._last, new OAuthClientsResponse(statusCode, requestId));
+            Volatile.Write(ref capture._last, new OAuthClientsResponse(statusCode, requestId) { RateLimit = rateLimit });
             Interlocked.Increment(ref capture._count);
         }
     }

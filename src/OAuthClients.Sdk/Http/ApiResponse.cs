@@ -6,11 +6,13 @@ using System.Net.Http;
 namespace OAuthClients.Sdk.Http;
 
 /// <summary>
-/// A success response: its status, request id and either its whole body, which goes back to the pool on dispose, or
+/// A success response: its status, request id, rate limit and either its whole body, which goes back to the pool on dispose, or
 /// (a list) its unread body <see cref="Stream"/>, whose response is disposed with it.
 /// </summary>
-internal sealed class ApiResponse(HttpStatusCode statusCode, string? requestId, ResponseBody body, HttpResponseMessage? streamedResponse = null, Stream? stream = null) : IDisposable
+internal sealed class ApiResponse(HttpStatusCode statusCode, string? requestId, ResponseBody body, HttpResponseMessage? streamedResponse = null, Stream? stream = null, OAuthClientsRateLimit? rateLimit = null) : IDisposable
 {
+    public OAuthClientsRateLimit? RateLimit => rateLimit;
+
     public HttpStatusCode StatusCode => statusCode;
 
     public string? RequestId => requestId;

@@ -54,7 +54,7 @@ internal sealed class ApiTransport(
             throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body.ToArray(), ex, operation.UnknownOutcome);
         }
 
-        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId);
+        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
         return result;
     }
 
@@ -65,7 +65,7 @@ internal sealed class ApiTransport(
     public async Task<ListBody> OpenListAsync(ApiRequest request, ListShape shape, CancellationToken cancellationToken)
     {
         var response = await ExchangeAsync(request, Operation.List, streamed: true, cancellationToken).ConfigureAwait(false);
-        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId);
+        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
         return new ListBody(this, request, response, shape, maxResponseSize);
     }
 
@@ -212,7 +212,7 @@ internal sealed class ApiTransport(
                 {
                     // The caller disposes the body (and a streamed body's response).
                     handedOver = stream is not null;
-                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream);
+                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream, OAuthClientsRateLimit.Read(response.Headers));
                 }
 
                 var errorBody = body.ToArray();

@@ -83,4 +83,27 @@ public sealed class ResponseCaptureTests
         Assert.Equal(1, results[0].Count);
         Assert.Equal(3, results[1].Count);
     }
+
+    [Theory]
+    [InlineData(OAuthDialect.LumoAuth)]
+    [InlineData(OAuthDialect.Cerberus)]
+    public async Task Start_ServerSendsRateLimitHeaders_CapturesLimitRemainingAndReset(OAuthDialect dialect)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(System.DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+        using var server = FakeOAuthClientsServer.Start(dialect);
+        server.LimitWrites(100, System.TimeSpan.FromMinutes(1), time);
+        var sut = new OAuthClientsClient(server.CreateOptions());
+
+        using var capture = OAuthClientsResponseCapture.Start();
+        await sut.CreateAsync(App);
+        var first = capture.Last!.RateLimit;
+        await sut.CreateAsync(App);
+        var second = capture.Last!.RateLimit;
+        await sut.ListAsync().ToListAsync();
+
+        Assert.Equal(new OAuthClientsRateLimit(100, 99, System.DateTimeOffset.FromUnixTimeSeconds(1_800_000_060)), first);
+        Assert.Equal(98, second!.Remaining);
+        // The fake limits writes only, as LumoAuth counts them apart: a read carries no write headers.
+        Assert.Null(capture.Last!.RateLimit);
+    }
 }
