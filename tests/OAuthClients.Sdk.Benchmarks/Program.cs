@@ -69,7 +69,7 @@ public static class Program
         // Without a filter BenchmarkDotNet asks interactively which benchmarks to run: run them all.
         var arguments = args.Contains("--filter") ? args : [.. args, "--filter", "*"];
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(LumoAuthBenchmarks), typeof(CerberusBenchmarks)])
+            .FromTypes([typeof(LumoAuthBenchmarks), typeof(LumoAuthClientsBenchmarks), typeof(CerberusBenchmarks)])
             .Run(arguments, smoke ? BenchmarkConfigs.Smoke() : BenchmarkConfigs.Full())
             .ToList();
         Console.WriteLine(BudgetReport.Write(summaries, smoke));
