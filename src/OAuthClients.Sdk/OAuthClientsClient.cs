@@ -34,6 +34,12 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
 
     private readonly IOAuthDialect _dialect;
     private readonly ApiTransport _transport;
+
+    // The dialect's readers as delegates made once (a method group makes a new delegate on every call).
+    private readonly BodyReader<OAuthClient> _readClient;
+    private readonly BodyReader<IReadOnlyList<string>> _readScopes;
+    private readonly BodyReader<ClientSecret> _readSecret;
+    private readonly BodyReader<OAuthClientsIdentity> _readIdentity;
     private readonly bool _ownsDialect;
     private readonly HttpClient? _ownedHttpClient;
     private int _disposed;
@@ -91,6 +97,10 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
     internal OAuthClientsClient(IOAuthDialect dialect, OAuthClientsOptions options, HttpClient? httpClient, bool ownsDialect, TimeProvider? time = null, ILogger? logger = null)
     {
         _dialect = dialect;
+        _readClient = dialect.ReadClient;
+        _readScopes = dialect.ReadScopes;
+        _readSecret = dialect.ReadSecret;
+        _readIdentity = dialect.ReadIdentity;
         _ownsDialect = ownsDialect;
         _ownedHttpClient = httpClient is null ? new HttpClient(PrimaryHandler.Create()) { Timeout = Timeout.InfiniteTimeSpan } : null;
         _transport = new ApiTransport(
@@ -132,7 +142,7 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<string>> GetScopesAsync(string id, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(_dialect.GetScopes(RequestRules.EscapedId(id, nameof(id))), Operation.GetScopes, _dialect.ReadScopes, cancellationToken);
+        _transport.SendAsync(_dialect.GetScopes(RequestRules.EscapedId(id, nameof(id))), Operation.GetScopes, _readScopes, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<string>> ReplaceScopesAsync(string id, IReadOnlyList<string> scopes, CancellationToken cancellationToken = default)
@@ -140,14 +150,14 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
         var escapedId = RequestRules.EscapedId(id, nameof(id));
         Guard.NotNull(scopes, nameof(scopes));
         RequestRules.Scopes(scopes, nameof(scopes));
-        return _transport.SendAsync(_dialect.ReplaceScopes(escapedId, scopes), Operation.ReplaceScopes, _dialect.ReadScopes, cancellationToken);
+        return _transport.SendAsync(_dialect.ReplaceScopes(escapedId, scopes), Operation.ReplaceScopes, _readScopes, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<OAuthClient> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var request = _dialect.Get(RequestRules.EscapedId(id, nameof(id)));
-        return _transport.SendAsync(request, Operation.Get, _dialect.ReadClient, cancellationToken);
+        return _transport.SendAsync(request, Operation.Get, _readClient, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -166,7 +176,7 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
         Guard.NotNull(request, nameof(request));
         _dialect.Validate(request);
         RequestRules.Check(request, nameof(request));
-        return _transport.SendAsync(_dialect.Update(escapedId, request), Operation.Update, _dialect.ReadClient, cancellationToken);
+        return _transport.SendAsync(_dialect.Update(escapedId, request), Operation.Update, _readClient, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -177,12 +187,12 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
     public Task<ClientSecret> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
     {
         var request = _dialect.RotateSecret(RequestRules.EscapedId(id, nameof(id)));
-        return _transport.SendAsync(request, Operation.RotateSecret, _dialect.ReadSecret, cancellationToken);
+        return _transport.SendAsync(request, Operation.RotateSecret, _readSecret, cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task<OAuthClientsIdentity> WhoAmIAsync(CancellationToken cancellationToken = default) =>
-        _transport.SendAsync(_dialect.WhoAmI(), Operation.WhoAmI, _dialect.ReadIdentity, cancellationToken);
+        _transport.SendAsync(_dialect.WhoAmI(), Operation.WhoAmI, _readIdentity, cancellationToken);
 
     /// <summary>
     /// Logs out the Cerberus session this client logged in (login mode; the logout's failure is logged, not thrown,

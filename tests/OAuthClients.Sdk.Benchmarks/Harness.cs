@@ -18,7 +18,7 @@ public enum Transport
 }
 
 /// <summary>
-/// The three implementations under test for one dialect, over one shared handler: the SDK, the hand-written
+/// The implementations under test for one admin API (<see cref="Fakes.Surface"/>), over one shared handler: the SDK, the hand-written
 /// <see cref="HttpClient"/> peer and the Refit peer. Each has its own <see cref="HttpClient"/>, configured as its
 /// users would configure it; the handler (and so the transport cost) is the same for all three.
 /// </summary>
@@ -27,20 +27,20 @@ public sealed class Harness : IDisposable
     private readonly HttpMessageHandler _handler;
     private readonly List<HttpClient> _clients = [];
 
-    public Harness(OAuthDialect dialect, Transport transport)
+    public Harness(Surface surface, Transport transport)
     {
-        Dialect = dialect;
+        Surface = surface;
         Transport = transport;
         Uri baseAddress;
         if (transport == Transport.InMemory)
         {
-            Canned = new CannedHandler(FakeApi.For(dialect));
+            Canned = new CannedHandler(FakeApi.For(surface));
             _handler = Canned;
-            baseAddress = new Uri(dialect == OAuthDialect.LumoAuth ? "https://lumo.test/" : "https://cerberus.test/");
+            baseAddress = new Uri(Dialect == OAuthDialect.LumoAuth ? "https://lumo.test/" : "https://cerberus.test/");
         }
         else
         {
-            Server = ServerProcess.Start(dialect);
+            Server = ServerProcess.Start(surface);
             _handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
             baseAddress = Server.BaseAddress;
         }
@@ -48,7 +48,8 @@ public sealed class Harness : IDisposable
         // The SDK applies its own per-attempt timeout, and its DI registration turns HttpClient's off: do the same.
         Sdk = new OAuthClientsClient(NewHttpClient(baseAddress: null, Timeout.InfiniteTimeSpan), new OAuthClientsOptions
         {
-            Dialect = dialect,
+            Dialect = Dialect,
+            LumoAuthApi = surface.LumoAuthApi(),
             BaseAddress = baseAddress,
             Tenant = Payloads.Tenant,
             ApiKey = Payloads.ApiKey,
@@ -58,20 +59,39 @@ public sealed class Harness : IDisposable
         var refitHttp = NewHttpClient(baseAddress, timeout: null);
         refitHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
         refitHttp.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (dialect == OAuthDialect.LumoAuth)
+        switch (surface)
         {
-            HandWrittenLumoAuth = new HandWrittenLumoAuthClient(handWrittenHttp, Payloads.Tenant, Payloads.ApiKey);
-            RefitLumoAuth = RefitPeers.Create<ILumoAuthApi>(refitHttp);
-        }
-        else
-        {
-            refitHttp.DefaultRequestHeaders.Add("X-Org-Domain", Payloads.Tenant);
-            HandWrittenCerberus = new HandWrittenCerberusClient(handWrittenHttp, Payloads.Tenant, Payloads.ApiKey);
-            RefitCerberus = RefitPeers.Create<ICerberusApi>(refitHttp);
+            case Surface.LumoAuth:
+                HandWrittenLumoAuth = new HandWrittenLumoAuthClient(handWrittenHttp, Payloads.Tenant, Payloads.ApiKey);
+                RefitLumoAuth = RefitPeers.Create<ILumoAuthApi>(refitHttp);
+                break;
+            case Surface.LumoAuthClients:
+                HandWrittenLumoAuthClients = new HandWrittenLumoAuthClientsClient(handWrittenHttp, Payloads.Tenant, Payloads.ApiKey);
+                break;
+            default:
+                refitHttp.DefaultRequestHeaders.Add("X-Org-Domain", Payloads.Tenant);
+                HandWrittenCerberus = new HandWrittenCerberusClient(handWrittenHttp, Payloads.Tenant, Payloads.ApiKey);
+                RefitCerberus = RefitPeers.Create<ICerberusApi>(refitHttp);
+                break;
         }
     }
 
-    public OAuthDialect Dialect { get; }
+    public Surface Surface { get; }
+
+    public OAuthDialect Dialect => Surface.Dialect();
+
+    /// <summary>Gets the id that get and the other one-client operations ask for (any id is answered with the same body).</summary>
+    public string Id => Surface == Surface.LumoAuthClients ? Payloads.LumoAuthClientsId : Payloads.ClientId;
+
+    /// <summary>Gets the SDK's create request of this surface.</summary>
+    public CreateOAuthClientRequest SdkCreate => Surface switch
+    {
+        Surface.LumoAuth => SdkLumoAuthCreate,
+        Surface.LumoAuthClients => SdkLumoAuthClientsCreate,
+        _ => SdkCerberusCreate,
+    };
+
+    public HandWrittenLumoAuthClientsClient? HandWrittenLumoAuthClients { get; }
 
     public Transport Transport { get; }
 
@@ -105,6 +125,19 @@ public sealed class Harness : IDisposable
     {
         Name = "Backend Service",
         Description = "Server-side integration for the billing pipeline",
+        RedirectUris = ["https://app.example.com/oauth/callback", "https://app.example.com/oauth/silent-renew"],
+        IsConfidential = true,
+        GrantTypes = ["authorization_code", "refresh_token"],
+        AllowedScopes = ["openid", "profile", "email", "offline_access"],
+        RequiresPkce = true,
+    };
+
+    /// <summary>Gets the SDK's create request for <c>/admin/clients</c>, whose client has no description.</summary>
+    public static CreateOAuthClientRequest SdkLumoAuthClientsCreate { get; } = SdkLumoAuthCreate with { Description = null };
+
+    public static LumoApiCreateClientRequest PeerLumoAuthClientsCreate { get; } = new()
+    {
+        Name = "Backend Service",
         RedirectUris = ["https://app.example.com/oauth/callback", "https://app.example.com/oauth/silent-renew"],
         IsConfidential = true,
         GrantTypes = ["authorization_code", "refresh_token"],
@@ -151,27 +184,60 @@ public sealed class Harness : IDisposable
         {
             var expectedSecret = Dialect == OAuthDialect.LumoAuth ? Payloads.LumoAuthSecret : Payloads.CerberusSecret;
             var expectedListRequests = Dialect == OAuthDialect.LumoAuth ? Payloads.ListCount / Payloads.LumoAuthPageSize : 1;
-            var expectedId = Dialect == OAuthDialect.LumoAuth ? Payloads.ClientId : Payloads.CerberusFirstId;
-            Expect("SDK get", (await Sdk.GetAsync(Payloads.ClientId).ConfigureAwait(false)).Id, expectedId);
-            Expect("SDK create", (await Sdk.CreateAsync(Dialect == OAuthDialect.LumoAuth ? SdkLumoAuthCreate : SdkCerberusCreate).ConfigureAwait(false)).Secret?.Reveal(), expectedSecret);
+            var expectedId = Surface switch
+            {
+                Surface.LumoAuth => Payloads.ClientId,
+                Surface.LumoAuthClients => Payloads.LumoAuthClientsId,
+                _ => Payloads.CerberusFirstId,
+            };
+            var scopes = string.Join(" ", Payloads.Scopes);
+            Expect("SDK get", (await Sdk.GetAsync(Id).ConfigureAwait(false)).Id, expectedId);
+            Expect("SDK create", (await Sdk.CreateAsync(SdkCreate).ConfigureAwait(false)).Secret?.Reveal(), expectedSecret);
             await ExpectListAsync("SDK list", Sdk.ListAsync(), expectedListRequests).ConfigureAwait(false);
-            if (Dialect == OAuthDialect.LumoAuth)
+            await ExpectOneRequestAsync("SDK enable", () => Sdk.EnableAsync(Id)).ConfigureAwait(false);
+            await ExpectOneRequestAsync("SDK disable", () => Sdk.DisableAsync(Id)).ConfigureAwait(false);
+            Expect("SDK get scopes", string.Join(" ", await Sdk.GetScopesAsync(Id).ConfigureAwait(false)), scopes);
+            Expect("SDK replace scopes", string.Join(" ", await Sdk.ReplaceScopesAsync(Id, Payloads.Scopes).ConfigureAwait(false)), scopes);
+            switch (Surface)
             {
-                Expect("hand-written get", (await HandWrittenLumoAuth!.GetAsync(Payloads.ClientId).ConfigureAwait(false)).Id, Payloads.ClientId);
-                Expect("hand-written create", (await HandWrittenLumoAuth.CreateAsync(PeerLumoAuthCreate).ConfigureAwait(false)).Secret, expectedSecret);
-                await ExpectListAsync("hand-written list", HandWrittenLumoAuth.ListAsync(), expectedListRequests).ConfigureAwait(false);
-                Expect("Refit get", (await RefitLumoAuth!.GetAsync(Payloads.Tenant, Payloads.ClientId).ConfigureAwait(false)).Id, Payloads.ClientId);
-                Expect("Refit create", (await RefitLumoAuth.CreateAsync(Payloads.Tenant, PeerLumoAuthCreate).ConfigureAwait(false)).Secret, expectedSecret);
-                await ExpectListAsync("Refit list", RefitLumoAuth.ListAllAsync(Payloads.Tenant), expectedListRequests).ConfigureAwait(false);
-            }
-            else
-            {
-                Expect("hand-written get", (await HandWrittenCerberus!.GetAsync(Payloads.ClientId).ConfigureAwait(false)).Id, expectedId);
-                Expect("hand-written create", (await HandWrittenCerberus.CreateAsync(PeerCerberusCreate).ConfigureAwait(false)).ClientSecret, expectedSecret);
-                await ExpectListAsync("hand-written list", HandWrittenCerberus.ListAsync(), expectedListRequests).ConfigureAwait(false);
-                Expect("Refit get", (await RefitCerberus!.GetAsync(Payloads.ClientId).ConfigureAwait(false)).Id, expectedId);
-                Expect("Refit create", (await RefitCerberus.CreateAsync(PeerCerberusCreate).ConfigureAwait(false)).ClientSecret, expectedSecret);
-                await ExpectListAsync("Refit list", RefitCerberus.ListAllAsync(), expectedListRequests).ConfigureAwait(false);
+                case Surface.LumoAuth:
+                    Expect("hand-written get", (await HandWrittenLumoAuth!.GetAsync(Id).ConfigureAwait(false)).Id, expectedId);
+                    Expect("hand-written create", (await HandWrittenLumoAuth.CreateAsync(PeerLumoAuthCreate).ConfigureAwait(false)).Secret, expectedSecret);
+                    await ExpectListAsync("hand-written list", HandWrittenLumoAuth.ListAsync(), expectedListRequests).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written enable", () => HandWrittenLumoAuth.EnableAsync(Id)).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written disable", () => HandWrittenLumoAuth.DisableAsync(Id)).ConfigureAwait(false);
+                    Expect("hand-written get scopes", string.Join(" ", (await HandWrittenLumoAuth.GetScopesAsync(Id).ConfigureAwait(false))!), scopes);
+                    Expect("hand-written replace scopes", string.Join(" ", (await HandWrittenLumoAuth.ReplaceScopesAsync(Id, Payloads.Scopes).ConfigureAwait(false))!), scopes);
+                    Expect("Refit get", (await RefitLumoAuth!.GetAsync(Payloads.Tenant, Id).ConfigureAwait(false)).Id, expectedId);
+                    Expect("Refit create", (await RefitLumoAuth.CreateAsync(Payloads.Tenant, PeerLumoAuthCreate).ConfigureAwait(false)).Secret, expectedSecret);
+                    await ExpectListAsync("Refit list", RefitLumoAuth.ListAllAsync(Payloads.Tenant), expectedListRequests).ConfigureAwait(false);
+                    break;
+                case Surface.LumoAuthClients:
+                    await ExpectOneRequestAsync("SDK revoke tokens", () => Sdk.RevokeTokensAsync(Id)).ConfigureAwait(false);
+                    var peer = HandWrittenLumoAuthClients!;
+                    Expect("hand-written get", (await peer.GetAsync(Id).ConfigureAwait(false)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture), expectedId);
+                    Expect("hand-written create", (await peer.CreateAsync(PeerLumoAuthClientsCreate).ConfigureAwait(false)).Secret, expectedSecret);
+                    await ExpectListAsync("hand-written list", peer.ListAsync(), expectedListRequests).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written enable", () => peer.EnableAsync(Id)).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written disable", () => peer.DisableAsync(Id)).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written revoke tokens", () => peer.RevokeTokensAsync(Id)).ConfigureAwait(false);
+                    Expect("hand-written get scopes", string.Join(" ", await peer.GetScopesAsync(Id).ConfigureAwait(false)), scopes);
+                    Expect("hand-written replace scopes", string.Join(" ", await peer.ReplaceScopesAsync(Id, Payloads.Scopes).ConfigureAwait(false)), scopes);
+                    break;
+                default:
+                    await ExpectOneRequestAsync("SDK revoke tokens", () => Sdk.RevokeTokensAsync(Id)).ConfigureAwait(false);
+                    Expect("hand-written get", (await HandWrittenCerberus!.GetAsync(Id).ConfigureAwait(false)).Id, expectedId);
+                    Expect("hand-written create", (await HandWrittenCerberus.CreateAsync(PeerCerberusCreate).ConfigureAwait(false)).ClientSecret, expectedSecret);
+                    await ExpectListAsync("hand-written list", HandWrittenCerberus.ListAsync(), expectedListRequests).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written enable", () => HandWrittenCerberus.EnableAsync(Id)).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written disable", () => HandWrittenCerberus.DisableAsync(Id)).ConfigureAwait(false);
+                    await ExpectOneRequestAsync("hand-written revoke tokens", () => HandWrittenCerberus.RevokeTokensAsync(Id)).ConfigureAwait(false);
+                    Expect("hand-written get scopes", string.Join(" ", (await HandWrittenCerberus.GetScopesAsync(Id).ConfigureAwait(false))!), scopes);
+                    Expect("hand-written replace scopes", string.Join(" ", (await HandWrittenCerberus.ReplaceScopesAsync(Id, Payloads.Scopes).ConfigureAwait(false))!), scopes);
+                    Expect("Refit get", (await RefitCerberus!.GetAsync(Id).ConfigureAwait(false)).Id, expectedId);
+                    Expect("Refit create", (await RefitCerberus.CreateAsync(PeerCerberusCreate).ConfigureAwait(false)).ClientSecret, expectedSecret);
+                    await ExpectListAsync("Refit list", RefitCerberus.ListAllAsync(), expectedListRequests).ConfigureAwait(false);
+                    break;
             }
         }
         finally
@@ -232,6 +298,17 @@ public sealed class Harness : IDisposable
         if (requests != expectedRequests)
         {
             throw new InvalidOperationException($"{what}: expected {expectedRequests} request(s), made {requests}.");
+        }
+    }
+
+    private async Task ExpectOneRequestAsync(string what, Func<Task> call)
+    {
+        var before = RequestCount();
+        await call().ConfigureAwait(false);
+        var requests = RequestCount() - before;
+        if (requests != 1)
+        {
+            throw new InvalidOperationException($"{what}: expected 1 request, made {requests}.");
         }
     }
 

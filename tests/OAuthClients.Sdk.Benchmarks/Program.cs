@@ -14,6 +14,7 @@ namespace OAuthClients.Sdk.Benchmarks;
 /// <item>no arguments: the full BenchmarkDotNet run (about 10 minutes), then the budget table;</item>
 /// <item><c>--smoke</c>: one cold invocation of every benchmark (with each implementation's answers verified), a small
 /// streaming and concurrency run; under a minute;</item>
+/// <item><c>--quick</c>: every benchmark with fewer, shorter iterations (exact allocations, noisier times); a few minutes;</item>
 /// <item><c>--streaming [small] [large]</c>: peak managed memory of listing 1,000 vs 100,000 clients;</item>
 /// <item><c>--concurrency [requests] [in-flight]</c>: 1,000 requests with 64 in flight against a loopback server;</item>
 /// <item><c>--profile [iterations]</c>: where the SDK's time and allocations go, piece by piece, in memory;</item>
@@ -44,20 +45,22 @@ public static class Program
                 return 0;
             case "--smoke":
                 return await SmokeAsync(args[1..]).ConfigureAwait(false);
+            case "--quick":
+                return RunBenchmarks(args[1..], BenchmarkConfigs.Quick(), smoke: false);
             default:
-                return RunBenchmarks(args, smoke: false);
+                return RunBenchmarks(args, BenchmarkConfigs.Full(), smoke: false);
         }
     }
 
     private static async Task<int> SmokeAsync(string[] args)
     {
-        var status = RunBenchmarks(args, smoke: true);
+        var status = RunBenchmarks(args, BenchmarkConfigs.Smoke(), smoke: true);
         Console.WriteLine(await StreamingMeasurement.RunAsync(1_000, 5_000).ConfigureAwait(false));
         Console.WriteLine(await ConcurrencyMeasurement.RunAsync(200, 16).ConfigureAwait(false));
         return status;
     }
 
-    private static int RunBenchmarks(string[] args, bool smoke)
+    private static int RunBenchmarks(string[] args, BenchmarkDotNet.Configs.IConfig config, bool smoke)
     {
         var transport = Array.IndexOf(args, "--transport");
         if (transport >= 0)
@@ -69,8 +72,8 @@ public static class Program
         // Without a filter BenchmarkDotNet asks interactively which benchmarks to run: run them all.
         var arguments = args.Contains("--filter") ? args : [.. args, "--filter", "*"];
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(LumoAuthBenchmarks), typeof(CerberusBenchmarks)])
-            .Run(arguments, smoke ? BenchmarkConfigs.Smoke() : BenchmarkConfigs.Full())
+            .FromTypes([typeof(LumoAuthBenchmarks), typeof(LumoAuthClientsBenchmarks), typeof(CerberusBenchmarks)])
+            .Run(arguments, config)
             .ToList();
         Console.WriteLine(BudgetReport.Write(summaries, smoke));
         var failed = summaries.SelectMany(s => s.Reports).Count(r => !r.Success) + summaries.Count(s => s.HasCriticalValidationErrors);

@@ -126,7 +126,7 @@ internal sealed class ApiTransport(
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
     private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
     {
-        using var activity = Telemetry.ActivitySource.StartActivity($"OAuthClients {operation.Name}", ActivityKind.Client);
+        using var activity = Telemetry.ActivitySource.StartActivity(operation.ActivityName, ActivityKind.Client);
         activity?.SetTag("oauthclients.operation", operation.Name);
         activity?.SetTag("oauthclients.dialect", dialect.Name);
         var started = time.GetTimestamp();

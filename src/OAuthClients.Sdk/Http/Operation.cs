@@ -6,6 +6,9 @@ namespace OAuthClients.Sdk.Http;
 /// </summary>
 internal sealed record Operation(string Name, string? UnknownOutcome)
 {
+    /// <summary>Gets the name of the operation's activity, built once rather than per call.</summary>
+    public string ActivityName { get; } = $"OAuthClients {Name}";
+
     public static Operation List { get; } = new("list", null);
 
     public static Operation Get { get; } = new("get", null);
@@ -25,6 +28,7 @@ internal sealed record Operation(string Name, string? UnknownOutcome)
     public static Operation GetScopes { get; } = new("get_scopes", null);
 
     public static Operation ReplaceScopes { get; } = new("replace_scopes", "the scopes may have been replaced");
+
     public static Operation WhoAmI { get; } = new("who_am_i", null);
 
     public static Operation RotateSecret { get; } = new("rotate_secret", "the secret may have been rotated, so the old one may no longer work: rotate again to get a secret you can read");

@@ -120,8 +120,10 @@ internal static class RequestRules
             throw new ArgumentException("RedirectUris must contain at least one URI.", paramName);
         }
 
-        foreach (var value in uris)
+        // Indexed loops: foreach over an IReadOnlyList<string> boxes an enumerator on every call.
+        for (var i = 0; i < uris.Count; i++)
         {
+            var value = uris[i];
             if (RedirectUriProblem(value) is { } problem)
             {
                 throw new ArgumentException($"RedirectUris contains '{value}', which {problem}.", paramName);
@@ -180,8 +182,9 @@ internal static class RequestRules
     private static void Origins(IReadOnlyList<string>? origins, string paramName)
     {
         Items(origins, "AllowedOrigins", paramName);
-        foreach (var value in origins ?? [])
+        for (var i = 0; i < (origins?.Count ?? 0); i++)
         {
+            var value = origins![i];
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
                 || uri.PathAndQuery != "/" || value.IndexOf('#') >= 0)
@@ -204,9 +207,9 @@ internal static class RequestRules
 
     private static void Items(IReadOnlyList<string>? items, string member, string paramName)
     {
-        foreach (var item in items ?? [])
+        for (var i = 0; i < (items?.Count ?? 0); i++)
         {
-            if (string.IsNullOrWhiteSpace(item))
+            if (string.IsNullOrWhiteSpace(items![i]))
             {
                 throw new ArgumentException($"{member} must not contain null, empty or white-space entries.", paramName);
             }

@@ -64,7 +64,14 @@ public sealed class CannedHandler(FakeApi api) : HttpMessageHandler
     private void Check(HttpRequestMessage request)
     {
         var auth = request.Headers.Authorization;
-        if (auth is null || auth.Scheme != "Bearer" || auth.Parameter != Payloads.ApiKey)
+        if (api.Surface == Surface.LumoAuthClients)
+        {
+            if (auth is not null || !request.Headers.TryGetValues("X-API-Key", out var key) || string.Join(",", key) != Payloads.ApiKey)
+            {
+                throw new InvalidOperationException($"{request.Method} {request.RequestUri}: no 'X-API-Key: <key>' header (and no Authorization).");
+            }
+        }
+        else if (auth is null || auth.Scheme != "Bearer" || auth.Parameter != Payloads.ApiKey)
         {
             throw new InvalidOperationException($"{request.Method} {request.RequestUri}: no 'Authorization: Bearer <key>' header.");
         }
@@ -75,13 +82,13 @@ public sealed class CannedHandler(FakeApi api) : HttpMessageHandler
             throw new InvalidOperationException($"{request.Method} {request.RequestUri}: no 'X-Org-Domain: {Payloads.Tenant}' header.");
         }
 
-        if (request.Content is not null && request.Method == HttpMethod.Post && request.Content.Headers.ContentType?.MediaType != "application/json")
+        if (request.Content is not null && request.Content.Headers.ContentLength != 0 && request.Content.Headers.ContentType?.MediaType != "application/json")
         {
             throw new InvalidOperationException($"{request.Method} {request.RequestUri}: the body is not application/json.");
         }
 
         var path = request.RequestUri!.AbsolutePath;
-        var expected = api.Dialect == OAuthDialect.LumoAuth ? Payloads.LumoAuthCollection : Payloads.CerberusCollection;
+        var expected = api.Surface.Collection();
         if (!path.StartsWith(expected, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"{request.Method} {request.RequestUri}: not under {expected}.");

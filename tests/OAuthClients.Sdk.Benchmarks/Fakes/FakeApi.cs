@@ -27,53 +27,47 @@ public sealed class FakeApi
 
     private static readonly byte[] NotFound = "{\"error\":true,\"message\":\"Not found\",\"status\":404}"u8.ToArray();
 
+    private readonly Func<int, byte[]> _listPage;
+    private readonly KeyValuePair<string, string>[] _headers;
     private readonly string _collection;
     private readonly byte[] _get;
     private readonly byte[] _created;
-    private readonly Func<int, byte[]> _listPage;
-    private readonly KeyValuePair<string, string>[] _headers;
 
-    private FakeApi(OAuthDialect dialect, string collection, byte[] get, byte[] created, Func<int, byte[]> listPage, KeyValuePair<string, string>[] headers)
+    private FakeApi(Surface surface, Func<int, byte[]> listPage)
     {
-        Dialect = dialect;
-        _collection = collection;
-        _get = get;
-        _created = created;
+        Surface = surface;
         _listPage = listPage;
-        _headers = headers;
+        _collection = surface.Collection();
+        (_get, _created, _headers) = surface switch
+        {
+            Surface.LumoAuth => (Payloads.LumoAuthGet, Payloads.LumoAuthCreated, LumoAuthHeaders),
+            Surface.LumoAuthClients => (Payloads.LumoAuthClientsGet, Payloads.LumoAuthClientsCreated, LumoAuthHeaders),
+            _ => (Payloads.CerberusGet, Payloads.CerberusCreated, CerberusHeaders),
+        };
     }
 
-    public OAuthDialect Dialect { get; }
+    public Surface Surface { get; }
 
-    /// <summary>LumoAuth with the canned bodies: a 1,000-client list in pages of 100.</summary>
-    public static FakeApi LumoAuth() => new(
-        OAuthDialect.LumoAuth,
-        Payloads.LumoAuthCollection,
-        Payloads.LumoAuthGet,
-        Payloads.LumoAuthCreated,
-        page => Payloads.LumoAuthListPages[page - 1],
-        LumoAuthHeaders);
+    public OAuthDialect Dialect => Surface.Dialect();
 
-    /// <summary>Cerberus with the canned bodies: the documented unpaged list of 1,000 clients.</summary>
-    public static FakeApi Cerberus() => new(
-        OAuthDialect.Cerberus,
-        Payloads.CerberusCollection,
-        Payloads.CerberusGet,
-        Payloads.CerberusCreated,
-        page => page == 1 ? Payloads.CerberusList : throw new InvalidOperationException("The Cerberus list is not paged."),
-        CerberusHeaders);
-
-    public static FakeApi For(OAuthDialect dialect) => dialect == OAuthDialect.LumoAuth ? LumoAuth() : Cerberus();
+    /// <summary>The surface with the canned bodies: a 1,000-client list in pages of 100 (LumoAuth), or the documented unpaged list of 1,000 clients (Cerberus).</summary>
+    public static FakeApi For(Surface surface) => new(surface, surface switch
+    {
+        Surface.LumoAuth => page => Payloads.LumoAuthListPages[page - 1],
+        Surface.LumoAuthClients => page => Payloads.LumoAuthClientsListPages[page - 1],
+        _ => page => page == 1 ? Payloads.CerberusList : throw new InvalidOperationException("The Cerberus list is not paged."),
+    });
 
     /// <summary>A list of <paramref name="total"/> clients in pages of <paramref name="pageSize"/>, each page built when asked for.</summary>
-    public static FakeApi Paged(OAuthDialect dialect, int total, int pageSize) => dialect == OAuthDialect.LumoAuth
-        ? new(dialect, Payloads.LumoAuthCollection, Payloads.LumoAuthGet, Payloads.LumoAuthCreated, page => Payloads.LumoAuthPage(page, pageSize, total), LumoAuthHeaders)
-        : new(dialect, Payloads.CerberusCollection, Payloads.CerberusGet, Payloads.CerberusCreated, page => Payloads.CerberusPage(page, pageSize, total), CerberusHeaders);
+    public static FakeApi Paged(Surface surface, int total, int pageSize) => new(surface, surface switch
+    {
+        Surface.LumoAuth => page => Payloads.LumoAuthPage(page, pageSize, total),
+        Surface.LumoAuthClients => page => Payloads.LumoAuthClientsPage(page, pageSize, total),
+        _ => page => Payloads.CerberusPage(page, pageSize, total),
+    });
 
     /// <summary>A list whose pages <paramref name="listPage"/> makes (1-based page number to body).</summary>
-    public static FakeApi Custom(OAuthDialect dialect, Func<int, byte[]> listPage) => dialect == OAuthDialect.LumoAuth
-        ? new(dialect, Payloads.LumoAuthCollection, Payloads.LumoAuthGet, Payloads.LumoAuthCreated, listPage, LumoAuthHeaders)
-        : new(dialect, Payloads.CerberusCollection, Payloads.CerberusGet, Payloads.CerberusCreated, listPage, CerberusHeaders);
+    public static FakeApi Custom(Surface surface, Func<int, byte[]> listPage) => new(surface, listPage);
 
     /// <summary>Answers <paramref name="method"/> on <paramref name="uri"/> (absolute, or path and query).</summary>
     public CannedResponse Route(string method, string uri)
@@ -85,17 +79,31 @@ public sealed class FakeApi
         }
 
         var rest = uri.AsSpan(at + _collection.Length);
-        var isCollection = rest.IsEmpty || rest[0] == '?' || rest.StartsWith("/?") || rest.SequenceEqual("/");
-        if (method == "POST" && isCollection)
+        var query = rest.IndexOf('?');
+        var path = (query < 0 ? rest : rest[..query]).TrimEnd('/');
+        if (path.IsEmpty)
         {
-            return new(201, _created, _headers);
+            return method switch
+            {
+                "POST" => new(201, _created, _headers),
+                "GET" => new(200, _listPage(Payloads.RequestedPage(uri)), _headers),
+                _ => new(404, NotFound, _headers),
+            };
         }
 
-        if (method == "GET")
+        // "/{id}" or "/{id}/{action}"; matched without allocating, as the fake's cost is shared by every implementation.
+        var slash = path[1..].IndexOf('/');
+        var action = slash < 0 ? ReadOnlySpan<char>.Empty : path[(slash + 2)..];
+        var body = method switch
         {
-            return isCollection ? new(200, _listPage(Payloads.RequestedPage(uri)), _headers) : new(200, _get, _headers);
-        }
-
-        return new(404, NotFound, _headers);
+            "GET" or "PUT" or "PATCH" when action.IsEmpty => _get,
+            "GET" when action.SequenceEqual("scopes") => Payloads.LumoAuthClientsScopes,
+            "PUT" when action.SequenceEqual("scopes") => Payloads.LumoAuthClientsScopesSet,
+            "POST" when action.SequenceEqual("enable") || action.SequenceEqual("disable") => Payloads.LumoAuthClientsActivated,
+            "DELETE" when action.SequenceEqual("tokens") => Payloads.Message,
+            "POST" when action.SequenceEqual("revoke") => Payloads.Message,
+            _ => null,
+        };
+        return body is null ? new(404, NotFound, _headers) : new(200, body, _headers);
     }
 }

@@ -35,6 +35,35 @@ public static class Payloads
 
     public const string CerberusCollection = "/v1/admin/clients";
 
+    public const string LumoAuthClientsCollection = "/t/acme-corp/api/v1/admin/clients";
+
+    /// <summary>The numeric id of the client the <c>/admin/clients</c> API answers <c>GET /{id}</c> with.</summary>
+    public const string LumoAuthClientsId = "41";
+
+    /// <summary>The scopes of a client: the body of <c>GET /{id}/scopes</c>, and what <c>ReplaceScopes</c> sends.</summary>
+    public static string[] Scopes { get; } = ["openid", "profile", "email", "offline_access"];
+
+    /// <summary>Gets <c>GET /{id}</c> of <c>/admin/clients</c>: <c>{ "data": client }</c>, the full client.</summary>
+    public static byte[] LumoAuthClientsGet { get; } = Build(w => Wrapped(w, () => WriteLumoAuthClientsClient(w, 0, full: true, secret: null), message: null));
+
+    /// <summary>Gets the 201 of <c>/admin/clients</c>: <c>{ "data": client + secret, "message" }</c>.</summary>
+    public static byte[] LumoAuthClientsCreated { get; } = Build(w => Wrapped(w, () => WriteLumoAuthClientsClient(w, 0, full: true, LumoAuthSecret), "OAuth client created successfully"));
+
+    /// <summary>Gets the answer to <c>/enable</c> and <c>/disable</c>: <c>{ "data": summary, "message" }</c>.</summary>
+    public static byte[] LumoAuthClientsActivated { get; } = Build(w => Wrapped(w, () => WriteLumoAuthClientsClient(w, 0, full: false, secret: null), "OAuth client enabled successfully"));
+
+    /// <summary>Gets the answer to <c>GET /{id}/scopes</c>: <c>{ "data": [...] }</c>.</summary>
+    public static byte[] LumoAuthClientsScopes { get; } = Build(w => Wrapped(w, () => WriteStrings(w, null, Scopes), message: null));
+
+    /// <summary>Gets the answer to <c>PUT /{id}/scopes</c>: <c>{ "data": [...], "message" }</c>.</summary>
+    public static byte[] LumoAuthClientsScopesSet { get; } = Build(w => Wrapped(w, () => WriteStrings(w, null, Scopes), "Client scopes updated successfully"));
+
+    /// <summary>Gets a bare <c>{ "message" }</c> (LumoAuth's <c>DELETE /{id}/tokens</c>, Cerberus' <c>POST /{id}/revoke</c>).</summary>
+    public static byte[] Message { get; } = "{\"message\":\"2 token(s) revoked successfully\"}"u8.ToArray();
+
+    /// <summary>Gets the pages of a 1,000-client list of summaries, 100 per page (index 0 is page 1).</summary>
+    public static byte[][] LumoAuthClientsListPages { get; } = BuildPages(ListCount, LumoAuthClientsPage);
+
     /// <summary>Gets the body of <c>GET /{id}</c>: the bare client object (seed shape).</summary>
     public static byte[] LumoAuthGet { get; } = Build(w => WriteLumoAuthClient(w, 0, secret: null));
 
@@ -42,7 +71,7 @@ public static class Payloads
     public static byte[] LumoAuthCreated { get; } = Build(w => WriteLumoAuthClient(w, 0, LumoAuthSecret));
 
     /// <summary>Gets the pages of a 1,000-client list, 100 per page (index 0 is page 1).</summary>
-    public static byte[][] LumoAuthListPages { get; } = BuildLumoAuthPages(ListCount);
+    public static byte[][] LumoAuthListPages { get; } = BuildPages(ListCount, LumoAuthPage);
 
     public static byte[] CerberusGet { get; } = Build(w => WriteCerberusClient(w, 0, secret: null));
 
@@ -86,6 +115,37 @@ public static class Payloads
         w.WriteEndObject();
     });
 
+    /// <summary>One Cerberus client object, as an unpaged list carries it.</summary>
+    public static byte[] CerberusClient(int i) => Build(w => WriteCerberusClient(w, i, secret: null));
+
+    /// <summary>One page of an <c>/admin/clients</c> list of <paramref name="total"/> summaries: <c>{ data, meta, pagination }</c>.</summary>
+    public static byte[] LumoAuthClientsPage(int page, int pageSize, int total) => Build(w =>
+    {
+        var pages = (total + pageSize - 1) / pageSize;
+        w.WriteStartObject();
+        w.WriteStartArray("data");
+        for (var i = (page - 1) * pageSize; i < Math.Min(total, page * pageSize); i++)
+        {
+            WriteLumoAuthClientsClient(w, i, full: false, secret: null);
+        }
+
+        w.WriteEndArray();
+        foreach (var name in new[] { "meta", "pagination" })
+        {
+            w.WriteStartObject(name);
+            w.WriteNumber("total", total);
+            w.WriteNumber("page", page);
+            w.WriteNumber("limit", pageSize);
+            w.WriteNumber("totalPages", pages);
+            w.WriteBoolean("hasNextPage", page < pages);
+            w.WriteBoolean("hasPreviousPage", page > 1);
+            w.WriteEndObject();
+        }
+
+        w.WriteString("resourceType", "clients");
+        w.WriteEndObject();
+    });
+
     /// <summary>One page of a Cerberus list in the generic paginated form: <c>{ data, total, page, limit, pages }</c>.</summary>
     public static byte[] CerberusPage(int page, int pageSize, int total) => Build(w =>
     {
@@ -123,15 +183,74 @@ public static class Payloads
         return int.Parse(uri.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
-    private static byte[][] BuildLumoAuthPages(int total)
+    private static byte[][] BuildPages(int total, Func<int, int, int, byte[]> page)
     {
         var pages = new byte[(total + LumoAuthPageSize - 1) / LumoAuthPageSize][];
         for (var i = 0; i < pages.Length; i++)
         {
-            pages[i] = LumoAuthPage(i + 1, LumoAuthPageSize, total);
+            pages[i] = page(i + 1, LumoAuthPageSize, total);
         }
 
         return pages;
+    }
+
+    private static void Wrapped(Utf8JsonWriter w, Action data, string? message)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("data");
+        data();
+        if (message is not null)
+        {
+            w.WriteString("message", message);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string? name, params string[] values)
+    {
+        if (name is null)
+        {
+            w.WriteStartArray();
+        }
+        else
+        {
+            w.WriteStartArray(name);
+        }
+
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>A client of <c>/admin/clients</c> as its OpenAPI spec and fixtures show it; lists carry the summary (no URIs, scopes or grants).</summary>
+    private static void WriteLumoAuthClientsClient(Utf8JsonWriter w, int i, bool full, string? secret)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", 41 + i);
+        w.WriteString("clientId", $"lmc_{i:D6}_9f8e7d6c5b4a");
+        w.WriteString("name", $"Backend Service {i}");
+        w.WriteBoolean("isConfidential", true);
+        w.WriteBoolean("isPublic", false);
+        w.WriteBoolean("isActive", true);
+        w.WriteBoolean("requiresPkce", true);
+        w.WriteString("createdAt", "2026-01-05T10:00:00+00:00");
+        if (full)
+        {
+            WriteStrings(w, "redirectUris", $"https://app{i}.example.com/oauth/callback", $"https://app{i}.example.com/oauth/silent-renew");
+            WriteStrings(w, "scopes", Scopes);
+            WriteStrings(w, "grantTypes", "authorization_code", "refresh_token");
+        }
+
+        if (secret is not null)
+        {
+            w.WriteString("secret", secret);
+        }
+
+        w.WriteEndObject();
     }
 
     private static byte[] Build(Action<Utf8JsonWriter> write)

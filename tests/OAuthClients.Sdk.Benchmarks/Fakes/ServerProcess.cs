@@ -26,8 +26,8 @@ public sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts a server process for <paramref name="dialect"/>; <paramref name="pagedTotal"/> switches to a list of that many clients in pages of 100.</summary>
-    public static ServerProcess Start(OAuthDialect dialect, int? pagedTotal = null)
+    /// <summary>Starts a server process for <paramref name="surface"/>; <paramref name="pagedTotal"/> switches to a list of that many clients in pages of 100.</summary>
+    public static ServerProcess Start(Surface surface, int? pagedTotal = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The process path is unknown.");
         var start = new ProcessStartInfo(self)
@@ -42,7 +42,7 @@ public sealed class ServerProcess : IDisposable
         }
 
         start.ArgumentList.Add("--serve");
-        start.ArgumentList.Add(dialect.ToString());
+        start.ArgumentList.Add(surface.ToString());
         if (pagedTotal is { } total)
         {
             start.ArgumentList.Add(total.ToString(CultureInfo.InvariantCulture));
@@ -62,8 +62,8 @@ public sealed class ServerProcess : IDisposable
     /// <summary>The child's side: serves until standard input closes, answering <c>stats</c> and <c>reset</c>.</summary>
     public static async Task<int> ServeAsync(string[] args)
     {
-        var dialect = Enum.Parse<OAuthDialect>(args[0]);
-        var api = args.Length > 1 ? FakeApi.Paged(dialect, int.Parse(args[1], CultureInfo.InvariantCulture), 100) : FakeApi.For(dialect);
+        var surface = Enum.Parse<Surface>(args[0]);
+        var api = args.Length > 1 ? FakeApi.Paged(surface, int.Parse(args[1], CultureInfo.InvariantCulture), 100) : FakeApi.For(surface);
         await using var server = await LoopbackServer.StartAsync(api).ConfigureAwait(false);
         Console.Out.WriteLine(ReadyPrefix + server.BaseAddress);
         Console.Out.Flush();

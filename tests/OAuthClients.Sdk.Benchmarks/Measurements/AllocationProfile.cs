@@ -38,7 +38,8 @@ public static class AllocationProfile
         // Two passes over both dialects; only the second (warm, tier-1 JIT) is printed.
         foreach (var (dialect, print) in new[] { (OAuthDialect.LumoAuth, false), (OAuthDialect.Cerberus, false), (OAuthDialect.LumoAuth, true), (OAuthDialect.Cerberus, true) })
         {
-            using var harness = new Harness(dialect, Transport.InMemory);
+            var surface = dialect == OAuthDialect.LumoAuth ? Surface.LumoAuth : Surface.Cerberus;
+            using var harness = new Harness(surface, Transport.InMemory);
             await harness.VerifyAsync().ConfigureAwait(false);
             var dialectObject = typeof(OAuthClientsClient).GetField("_dialect", Any)?.GetValue(harness.Sdk)
                 ?? throw new InvalidOperationException("OAuthClientsClient._dialect not found.");
@@ -59,8 +60,8 @@ public static class AllocationProfile
             var baseAddress = new Uri(lumo ? "https://lumo.test/" : "https://cerberus.test/");
             var path = lumo ? "t/acme-corp/api/v1/admin/oauth-clients/" + Payloads.ClientId : "v1/admin/clients/" + Payloads.ClientId;
             var absolute = new Uri(baseAddress, path);
-            using var floorHttp = new HttpClient(new CannedHandler(FakeApi.For(dialect))) { Timeout = Timeout.InfiniteTimeSpan };
-            using var defaultHttp = new HttpClient(new CannedHandler(FakeApi.For(dialect)));
+            using var floorHttp = new HttpClient(new CannedHandler(FakeApi.For(surface))) { Timeout = Timeout.InfiniteTimeSpan };
+            using var defaultHttp = new HttpClient(new CannedHandler(FakeApi.For(surface)));
             var accept = new MediaTypeWithQualityHeaderValue("application/json");
             var auth = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
             using var meter = new Meter("OAuthClients.Sdk.Benchmarks.Profile");

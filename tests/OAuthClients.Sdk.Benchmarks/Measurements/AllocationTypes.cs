@@ -7,7 +7,6 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using OAuthClients.Sdk.Benchmarks.Fakes;
 
 namespace OAuthClients.Sdk.Benchmarks.Measurements;
 
@@ -25,27 +24,24 @@ public static class AllocationTypes
         var text = new StringBuilder();
         text.AppendLine("Allocations by type (sampled GCAllocationTick, in memory), bytes per call: SDK against the hand-written peer. Types the peer also allocates in the same amount cancel out; the rows are sorted by the SDK's extra bytes.");
         using var listener = new AllocationListener();
-        foreach (var dialect in new[] { OAuthDialect.LumoAuth, OAuthDialect.Cerberus })
+        // Every operation of every benchmark class: the "{Operation}_Sdk" and "{Operation}_HandWritten" methods, in memory.
+        foreach (var type in new[] { typeof(LumoAuthBenchmarks), typeof(LumoAuthClientsBenchmarks), typeof(CerberusBenchmarks) })
         {
-            using var harness = new Harness(dialect, Transport.InMemory);
-            await harness.VerifyAsync().ConfigureAwait(false);
-            var lumo = dialect == OAuthDialect.LumoAuth;
-            var operations = new (string Name, int Calls, Func<Task> Sdk, Func<Task> Peer)[]
+            var benchmarks = (ClientBenchmarks)Activator.CreateInstance(type)!;
+            benchmarks.Transport = Transport.InMemory;
+            await benchmarks.SetupAsync().ConfigureAwait(false);
+            var dialect = type.Name.Replace("Benchmarks", string.Empty, StringComparison.Ordinal);
+            Func<Task> Call(string method)
             {
-                ("Get", 100 * scale, () => harness.Sdk.GetAsync(Payloads.ClientId), () => lumo ? harness.HandWrittenLumoAuth!.GetAsync(Payloads.ClientId) : harness.HandWrittenCerberus!.GetAsync(Payloads.ClientId)),
-                ("Create", 100 * scale, () => harness.Sdk.CreateAsync(lumo ? Harness.SdkLumoAuthCreate : Harness.SdkCerberusCreate), () => lumo ? harness.HandWrittenLumoAuth!.CreateAsync(Harness.PeerLumoAuthCreate) : harness.HandWrittenCerberus!.CreateAsync(Harness.PeerCerberusCreate)),
-                ("List 1,000", scale / 4, async () => { await foreach (var c in harness.Sdk.ListAsync().ConfigureAwait(false)) { } }, async () =>
-                {
-                    if (lumo)
-                    {
-                        await foreach (var c in harness.HandWrittenLumoAuth!.ListAsync().ConfigureAwait(false)) { }
-                    }
-                    else
-                    {
-                        await foreach (var c in harness.HandWrittenCerberus!.ListAsync().ConfigureAwait(false)) { }
-                    }
-                }),
-            };
+                var info = type.GetMethod(method) ?? throw new InvalidOperationException($"{type.Name}.{method} not found.");
+                return () => (Task)info.Invoke(benchmarks, null)!;
+            }
+
+            var operations = type.GetMethods()
+                .Where(m => m.Name.EndsWith("_Sdk", StringComparison.Ordinal))
+                .Select(m => m.Name[..^4])
+                .Select(name => (Name: name, Calls: name == "List1000" ? scale / 4 : 100 * scale, Sdk: Call(name + "_Sdk"), Peer: Call(name + "_HandWritten")))
+                .ToArray();
             foreach (var (name, calls, sdk, peer) in operations)
             {
                 var sdkTypes = await SampleAsync(listener, sdk, calls).ConfigureAwait(false);
@@ -55,15 +51,17 @@ public static class AllocationTypes
                 text.AppendLine();
                 text.AppendLine("| Type | SDK B/call | Hand-written B/call | SDK extra |");
                 text.AppendLine("|---|--:|--:|--:|");
-                foreach (var type in sdkTypes.Keys.Union(peerTypes.Keys)
+                foreach (var row in sdkTypes.Keys.Union(peerTypes.Keys)
                     .Select(t => (Type: t, Sdk: sdkTypes.GetValueOrDefault(t), Peer: peerTypes.GetValueOrDefault(t)))
                     .Where(t => Math.Abs(t.Sdk - t.Peer) >= (name.StartsWith("List", StringComparison.Ordinal) ? 2000 : 16))
                     .OrderByDescending(t => t.Sdk - t.Peer)
                     .Take(14))
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"| `{type.Type}` | {type.Sdk:N0} | {type.Peer:N0} | {type.Sdk - type.Peer:+#,0;-#,0;0} |");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| `{row.Type}` | {row.Sdk:N0} | {row.Peer:N0} | {row.Sdk - row.Peer:+#,0;-#,0;0} |");
                 }
             }
+
+            benchmarks.Cleanup();
         }
 
         return text.ToString();

@@ -33,11 +33,11 @@ public static class ConcurrencyMeasurement
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var count in new[] { requests, requests * 20 })
         {
-            foreach (var dialect in new[] { OAuthDialect.LumoAuth, OAuthDialect.Cerberus })
+            foreach (var surface in new[] { Surface.LumoAuth, Surface.Cerberus })
             {
                 foreach (var peer in new[] { false, true })
                 {
-                    var row = await MeasureAsync(dialect, peer, count, inFlight).ConfigureAwait(false);
+                    var row = await MeasureAsync(surface, peer, count, inFlight).ConfigureAwait(false);
                     text.AppendLine(row);
                 }
             }
@@ -46,9 +46,10 @@ public static class ConcurrencyMeasurement
         return text.ToString();
     }
 
-    private static async Task<string> MeasureAsync(OAuthDialect dialect, bool peer, int requests, int inFlight)
+    private static async Task<string> MeasureAsync(Surface surface, bool peer, int requests, int inFlight)
     {
-        using var server = ServerProcess.Start(dialect);
+        var dialect = surface.Dialect();
+        using var server = ServerProcess.Start(surface);
         using var peerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var peerHttp = new HttpClient(peerHandler, disposeHandler: false) { BaseAddress = server.BaseAddress };
         var sdk = new OAuthClientsClient(new OAuthClientsOptions

@@ -157,6 +157,98 @@ public sealed class CerberusCreateClientRequest
     public bool? RequirePkce { get; set; }
 }
 
+/// <summary>An update of a LumoAuth seed client: only what is set is sent.</summary>
+public sealed class LumoUpdateClientRequest
+{
+    public bool? IsActive { get; set; }
+
+    public IReadOnlyList<string>? AllowedScopes { get; set; }
+}
+
+/// <summary>A client of LumoAuth's <c>/admin/clients</c> (integer id, <c>scopes</c>; lists omit URIs, scopes and grants).</summary>
+public class LumoApiClient
+{
+    public int Id { get; set; }
+
+    public string ClientId { get; set; } = null!;
+
+    public string Name { get; set; } = null!;
+
+    public bool IsConfidential { get; set; }
+
+    public bool IsPublic { get; set; }
+
+    public bool IsActive { get; set; }
+
+    public bool RequiresPkce { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<string>? RedirectUris { get; set; }
+
+    public List<string>? Scopes { get; set; }
+
+    public List<string>? GrantTypes { get; set; }
+}
+
+public sealed class LumoApiCreatedClient : LumoApiClient
+{
+    public string? Secret { get; set; }
+}
+
+/// <summary><c>{ "data": client, "message" }</c>.</summary>
+public sealed class LumoApiClientEnvelope
+{
+    public LumoApiClient Data { get; set; } = null!;
+}
+
+public sealed class LumoApiCreatedEnvelope
+{
+    public LumoApiCreatedClient Data { get; set; } = null!;
+}
+
+public sealed class LumoApiClientPage
+{
+    public List<LumoApiClient> Data { get; set; } = null!;
+
+    public LumoPageMeta? Meta { get; set; }
+}
+
+public sealed class LumoApiCreateClientRequest
+{
+    public required string Name { get; set; }
+
+    public required IReadOnlyList<string> RedirectUris { get; set; }
+
+    public bool IsConfidential { get; set; } = true;
+
+    public IReadOnlyList<string>? GrantTypes { get; set; }
+
+    public IReadOnlyList<string>? AllowedScopes { get; set; }
+
+    public bool? RequiresPkce { get; set; }
+}
+
+/// <summary><c>{ "data": [scopes] }</c>, the answer to <c>GET</c> and <c>PUT /{id}/scopes</c>.</summary>
+public sealed class LumoApiScopeList
+{
+    public List<string> Data { get; set; } = null!;
+}
+
+/// <summary>The body of <c>PUT /{id}/scopes</c>.</summary>
+public sealed class LumoApiScopesRequest
+{
+    public required IReadOnlyList<string> Scopes { get; set; }
+}
+
+/// <summary>An update of a Cerberus client (PATCH): only what is set is sent.</summary>
+public sealed class CerberusUpdateClientRequest
+{
+    public bool? IsActive { get; set; }
+
+    public IReadOnlyList<string>? Scopes { get; set; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LumoClient))]
 [JsonSerializable(typeof(LumoCreatedClient))]
@@ -166,4 +258,12 @@ public sealed class CerberusCreateClientRequest
 [JsonSerializable(typeof(CerberusCreatedClient))]
 [JsonSerializable(typeof(CerberusClientList))]
 [JsonSerializable(typeof(CerberusCreateClientRequest))]
+[JsonSerializable(typeof(CerberusUpdateClientRequest))]
+[JsonSerializable(typeof(LumoUpdateClientRequest))]
+[JsonSerializable(typeof(LumoApiClientEnvelope))]
+[JsonSerializable(typeof(LumoApiCreatedEnvelope))]
+[JsonSerializable(typeof(LumoApiClientPage))]
+[JsonSerializable(typeof(LumoApiCreateClientRequest))]
+[JsonSerializable(typeof(LumoApiScopeList))]
+[JsonSerializable(typeof(LumoApiScopesRequest))]
 public sealed partial class PeerJsonContext : JsonSerializerContext;
