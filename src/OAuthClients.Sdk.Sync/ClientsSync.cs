@@ -123,7 +123,7 @@ public sealed class ClientsSync
     private async Task<List<OAuthClient>> ReadTenantAsync(CancellationToken cancellationToken)
     {
         var clients = new List<OAuthClient>();
-        await foreach (var client in _client.ListAsync(new OAuthClientListOptions { FullClients = true }, cancellationToken).ConfigureAwait(false))
+        await foreach (var client in _client.ListAsync(new OAuthClientListOptions { FullClients = true, RequireComplete = true }, cancellationToken).ConfigureAwait(false))
         {
             clients.Add(client);
         }

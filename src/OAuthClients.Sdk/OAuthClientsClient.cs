@@ -227,7 +227,7 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
 
     private async IAsyncEnumerable<OAuthClient> ListCoreAsync(OAuthClientListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var guard = new EnumerationGuard();
+        var guard = new EnumerationGuard(options.RequireComplete);
         var page = _dialect.FirstPage(options);
         do
         {

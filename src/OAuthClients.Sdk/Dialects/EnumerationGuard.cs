@@ -14,14 +14,21 @@ internal sealed class EnumerationGuard
     /// <summary>How many ids of a page are remembered to recognise it when it comes again.</summary>
     public const int RememberedIds = 1000;
 
+    private readonly bool _requireComplete;
     private HashSet<string> _previous = new(StringComparer.Ordinal);
     private HashSet<string> _current = new(StringComparer.Ordinal);
     private bool _repeats = true;
     private int? _maxPages;
+    private int? _total;
+    private long _listed;
+
+    /// <param name="requireComplete">Whether a listing that ends short of the total its first page reported is refused.</param>
+    public EnumerationGuard(bool requireComplete) => _requireComplete = requireComplete;
 
     /// <summary>Records a client of the page being read.</summary>
     public void Saw(OAuthClients.Sdk.Models.OAuthClient client)
     {
+        _listed++;
         if (_current.Count < RememberedIds)
         {
             _repeats &= _previous.Contains(client.Id);
@@ -40,6 +47,7 @@ internal sealed class EnumerationGuard
 
         if (number == 1)
         {
+            _total = end.Total;
             _maxPages = end.TotalPages
                 ?? (end.Total is { } total && end.Next?.Size is > 0 and var size ? (int)Math.Min(int.MaxValue, ((total + (long)size - 1) / size) + 1) : null);
         }
@@ -47,6 +55,11 @@ internal sealed class EnumerationGuard
         if (end.Next is { } next && next.Number > _maxPages)
         {
             return (null, $"the server asks for page {next.Number} after reporting {_maxPages} page(s) in all");
+        }
+
+        if (end.Next is null && _requireComplete && _total > _listed)
+        {
+            return (null, $"the server reported {_total} clients but listed {_listed}, and a complete list was required");
         }
 
         (_previous, _current) = (_current, _previous);

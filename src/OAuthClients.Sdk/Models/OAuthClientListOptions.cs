@@ -35,6 +35,15 @@ public sealed record OAuthClientListOptions
     /// <value>The default value is 4.</value>
     public int MaxConcurrency { get; init; } = 4;
 
+    /// <summary>
+    /// Gets a value indicating whether a listing that ends with fewer clients than the server said it has (the total of
+    /// its first page) fails with <see cref="Errors.OAuthClientsApiException"/> instead of returning what it got. Set it
+    /// where a missing client would be mistaken for a deleted one (a sync that would recreate it); leave it off where
+    /// clients deleted while the list is read are expected to make it shorter.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool RequireComplete { get; init; }
+
     /// <summary>Gets the options of the plain <see cref="IOAuthClientsClient.ListAsync(System.Threading.CancellationToken)"/>.</summary>
     internal static OAuthClientListOptions Default { get; } = new();
 }

@@ -140,6 +140,37 @@ public sealed class ListStreamingTests(LoopbackServer server) : IClassFixture<Lo
         Assert.Equal(["a", "b"], listed.Select(c => c.Id));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ListAsync_PagesEndShortOfTheReportedTotal_FailOnlyWhenACompleteListIsRequired(bool requireComplete)
+    {
+        server.Server.Reset();
+        server.Server.Given(Request.Create().WithPath(LumoCollection).UsingGet()).AtPriority(20).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            """{ "data": [ { "id": "a", "name": "a" }, { "id": "b", "name": "b" } ], "meta": { "page": 1, "totalPages": 2, "total": 5, "hasNextPage": true } }"""));
+        server.Server.Given(Request.Create().WithPath(LumoCollection).WithParam("page", "2").UsingGet()).AtPriority(1).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            """{ "data": [ { "id": "c", "name": "c" } ], "meta": { "page": 2, "totalPages": 2, "total": 5, "hasNextPage": false } }"""));
+        var listed = new System.Collections.Generic.List<string>();
+
+        var ex = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var client in Client(server.BaseAddress, OAuthDialect.LumoAuth).ListAsync(new Sdk.Models.OAuthClientListOptions { RequireComplete = requireComplete }))
+            {
+                listed.Add(client.Id);
+            }
+        });
+
+        Assert.Equal(["a", "b", "c"], listed);
+        if (requireComplete)
+        {
+            Assert.Contains("reported 5 clients but listed 3", Assert.IsType<OAuthClientsApiException>(ex).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(ex);
+        }
+    }
+
     private static async Task<(int Listed, Exception? Error)> ListAtMost(OAuthClientsClient sut, int limit)
     {
         var listed = 0;

@@ -325,7 +325,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     {
         var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
         var meta = envelope.Meta ?? envelope.Pagination;
-        return new ListEnd(ListPage.After(requested, count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit), meta?.TotalPages);
+        return new ListEnd(ListPage.After(requested, count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit), meta?.TotalPages, meta?.Total);
     }
 
     /// <summary>

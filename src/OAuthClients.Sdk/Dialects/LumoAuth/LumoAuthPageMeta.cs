@@ -9,5 +9,7 @@ internal sealed class LumoAuthPageMeta
 
     public int? TotalPages { get; set; }
 
+    public int? Total { get; set; }
+
     public bool? HasNextPage { get; set; }
 }
