@@ -20,6 +20,15 @@ public static class Apis
         _ => throw new ArgumentOutOfRangeException(nameof(api), api, null),
     };
 
+    /// <summary>A fake whose clock runs <paramref name="ago"/> behind: the clients it creates are that old.</summary>
+    public static FakeOAuthClientsServer StartInThePast(OAuthDialect dialect, TimeSpan ago) =>
+        FakeOAuthClientsServer.Start(dialect, new FakeServerOptions { TimeProvider = new PastClock(ago) });
+
+    private sealed class PastClock(TimeSpan ago) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() - ago;
+    }
+
     /// <summary>The connection to <paramref name="fake"/> as environment variables (the API key in OAUTHCLIENTS_API_KEY).</summary>
     public static void Connect(Tool tool, FakeOAuthClientsServer fake)
     {

@@ -31,7 +31,7 @@ public sealed class Tool : IDisposable
 
     public Dictionary<string, string> Environment { get; } = [];
 
-    public async Task<ToolResult> RunAsync(string? stdin, params string[] args)
+    public async Task<ToolResult> RunWithInputAsync(string? stdin, params string[] args)
     {
         var installed = System.Environment.GetEnvironmentVariable("OAUTHCLIENTS_TOOL");
         var start = new ProcessStartInfo(installed ?? "dotnet")
@@ -79,7 +79,7 @@ public sealed class Tool : IDisposable
         return new ToolResult(process.ExitCode, await stdout, await stderr);
     }
 
-    public Task<ToolResult> RunAsync(params string[] args) => RunAsync(null, args);
+    public Task<ToolResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     public void Dispose() => Directory.Delete(Home, recursive: true);
 }
