@@ -20,7 +20,7 @@ public sealed class ConnectionTests
         await File.WriteAllTextAsync(Path.Combine(settings, "settings.json"), $$"""
             {
               "profiles": {
-                "test": { "dialect": "Cerberus", "baseAddress": "{{fake.BaseAddress}}", "tenant": "{{options.Tenant}}", "apiKeyFile": "{{keyFile}}" }
+                "test": { "dialect": "Cerberus", "baseAddress": "{{fake.BaseAddress}}", "tenant": "{{options.Tenant}}", "apiKeyFile": "~/cerberus.key" }
               }
             }
             """);

@@ -91,9 +91,12 @@ internal sealed class ConnectionOptions
     private static string DefaultSettingsPath(Terminal terminal)
     {
         var configHome = NonEmpty(terminal.Environment("XDG_CONFIG_HOME"))
-            ?? Path.Combine(NonEmpty(terminal.Environment("HOME")) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+            ?? Path.Combine(Home(terminal), ".config");
         return Path.Combine(configHome, "oauthclients", "settings.json");
     }
+
+    private static string Home(Terminal terminal) =>
+        NonEmpty(terminal.Environment("HOME")) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
     private string ReadApiKey(ParseResult parse, Terminal terminal, Profile? profile)
     {
@@ -121,9 +124,15 @@ internal sealed class ConnectionOptions
                 return fromEnvironment;
             }
 
-            if ((NonEmpty(terminal.Environment(EnvironmentPrefix + "API_KEY_FILE")) ?? NonEmpty(profile?.ApiKeyFile)) is { } path)
+            if (NonEmpty(terminal.Environment(EnvironmentPrefix + "API_KEY_FILE")) is { } path)
             {
                 return ReadKeyFile(path);
+            }
+
+            if (NonEmpty(profile?.ApiKeyFile) is { } profilePath)
+            {
+                // No shell expands the settings file: "~/" is the home directory, as it would be in a terminal.
+                return ReadKeyFile(profilePath.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(Home(terminal), profilePath[2..]) : profilePath);
             }
         }
 
