@@ -70,7 +70,7 @@ public sealed class FakeOAuthClientsServer : IDisposable
         _dialect = dialect switch
         {
             OAuthDialect.LumoAuth when lumoAuthApi == LumoAuthApi.Clients => new LumoAuthClientsFake(DefaultTenant, ApiKey),
-            OAuthDialect.LumoAuth => new LumoAuthFake(DefaultTenant, ApiKey),
+            OAuthDialect.LumoAuth => new LumoAuthFake(DefaultTenant, ApiKey, settings.TimeProvider),
             OAuthDialect.Cerberus => new CerberusFake(DefaultTenant, ApiKey, OAuthClientsOptions.DefaultSessionCookieName, SessionCookie!, settings),
             _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Unknown dialect."),
         };

@@ -263,8 +263,8 @@ internal sealed class CerberusFake : IFakeDialect, IFakeLogin
             LogoUri = Json.String(body, "logoUri"),
             PolicyUri = Json.String(body, "policyUri"),
             TosUri = Json.String(body, "tosUri"),
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = Now,
+            UpdatedAt = Now,
         };
         Apply(client, body);
         return client;
@@ -282,7 +282,7 @@ internal sealed class CerberusFake : IFakeDialect, IFakeLogin
         client.AccessTokenLifetime = Json.Seconds(body, "accessTokenLifetime") ?? client.AccessTokenLifetime;
         client.RefreshTokenLifetime = Json.Seconds(body, "refreshTokenLifetime") ?? client.RefreshTokenLifetime;
         client.IdTokenLifetime = Json.Seconds(body, "idTokenLifetime") ?? client.IdTokenLifetime;
-        client.UpdatedAt = DateTimeOffset.UtcNow;
+        client.UpdatedAt = Now;
     }
 
     public JsonNode CreatedResponse(StoredClient client)
@@ -311,8 +311,8 @@ internal sealed class CerberusFake : IFakeDialect, IFakeLogin
         }
 
         client.IsActive = false;
-        client.TokensRevokedAt = DateTimeOffset.UtcNow;
-        client.UpdatedAt = DateTimeOffset.UtcNow;
+        client.TokensRevokedAt = Now;
+        client.UpdatedAt = Now;
         return new FakeResponse(200, new JsonObject { ["message"] = "OAuth2 client revoked" });
     }
 

@@ -20,7 +20,7 @@ internal sealed class LumoAuthClientsFake(string tenant, string apiKey) : IFakeD
     private const int DefaultLimit = 25;
     private const int MaxLimit = 100;
 
-    private readonly LumoAuthFake _shared = new(tenant, apiKey);
+    private readonly LumoAuthFake _shared = new(tenant, apiKey, TimeProvider.System);
     private int _lastId;
 
     public string Collection { get; } = $"/t/{tenant}/api/v1/admin/clients";

@@ -12,7 +12,7 @@ namespace OAuthClients.Sdk.Testing.Dialects.LumoAuth;
 /// PUT updates, <c>POST /{id}/secret</c>, <c>{ error, message, status, code, details }</c> errors, and the token
 /// endpoint <c>POST /t/{tenant}/api/v1/oauth/token</c>.
 /// </summary>
-internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
+internal sealed class LumoAuthFake(string tenant, string apiKey, TimeProvider time) : IFakeDialect
 {
     public string Collection { get; } = $"/t/{tenant}/api/v1/admin/oauth-clients";
 
@@ -110,8 +110,8 @@ internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
             IsConfidential = confidential,
             Scopes = ["openid", "profile"],
             GrantTypes = confidential ? ["authorization_code", "refresh_token", "client_credentials"] : ["authorization_code", "refresh_token"],
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = time.GetUtcNow(),
+            UpdatedAt = time.GetUtcNow(),
         };
         Apply(client, body);
         client.RequirePkce = Json.Bool(body, "requiresPkce") ?? !confidential;
@@ -128,7 +128,7 @@ internal sealed class LumoAuthFake(string tenant, string apiKey) : IFakeDialect
         client.IsActive = Json.Bool(body, "isActive") ?? client.IsActive;
         client.AccessTokenLifetime = Json.Seconds(body, "accessTokenLifetime") ?? client.AccessTokenLifetime;
         client.RefreshTokenLifetime = Json.Seconds(body, "refreshTokenLifetime") ?? client.RefreshTokenLifetime;
-        client.UpdatedAt = DateTimeOffset.UtcNow;
+        client.UpdatedAt = time.GetUtcNow();
     }
 
     public JsonNode CreatedResponse(StoredClient client)

@@ -1,0 +1,20 @@
+namespace OAuthClients.Sdk.Cli;
+
+/// <summary>The documented exit codes of <c>oauthclients</c> (3, drift found, is reserved for the clients-as-code commands).</summary>
+internal static class ExitCode
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The server answered with an error (not found, validation, permission, rate limit).</summary>
+    public const int ApiError = 1;
+
+    /// <summary>The command line, the settings or the input was wrong; nothing was sent.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The server could not be reached, or did not answer in time.</summary>
+    public const int Unreachable = 4;
+
+    /// <summary>Some of the work was done and some failed (<c>rotate-due --apply</c>).</summary>
+    public const int PartiallyApplied = 5;
+}

@@ -1,0 +1,3 @@
+using OAuthClients.Sdk.Cli;
+
+return await Cli.RunAsync(args, Terminal.FromConsole()).ConfigureAwait(false);

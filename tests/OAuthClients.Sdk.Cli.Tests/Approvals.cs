@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace OAuthClients.Sdk.Cli.Tests;
+
+/// <summary>
+/// Approved files (Verify is not available here): the received text must equal Approved/{name}.approved.txt. On a
+/// difference the test writes {name}.received.txt beside it and fails; review it, then copy it over the approved file.
+/// </summary>
+public static class Approvals
+{
+    public static void Verify(string received, string name)
+    {
+        var projectDirectory = typeof(Approvals).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
+        var approvedPath = Path.Combine(projectDirectory, "Approved", $"{name}.approved.txt");
+        var receivedPath = Path.Combine(projectDirectory, "Approved", $"{name}.received.txt");
+        received = received.ReplaceLineEndings("\n");
+        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : string.Empty;
+        if (received == approved)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, received);
+        var approvedLines = approved.Split('\n');
+        var receivedLines = received.Split('\n');
+        var diff = string.Join(
+            System.Environment.NewLine,
+            approvedLines.Except(receivedLines).Select(line => "- " + line).Concat(receivedLines.Except(approvedLines).Select(line => "+ " + line)));
+        Assert.Fail($"{name} differs from its approved file. Review {receivedPath}, then copy it over {approvedPath}.{System.Environment.NewLine}{diff}");
+    }
+}
+
+/// <summary>Replaces the values that change from run to run (generated ids, ports, secrets) with stable names.</summary>
+public sealed partial class Scrubber
+{
+    private readonly List<(string Value, string Name)> _replacements = [];
+
+    public void Add(string? value, string name)
+    {
+        // Integer ids (LumoAuth) are deterministic, and would match every count: only generated text is replaced.
+        if (!string.IsNullOrEmpty(value) && !value.All(char.IsAsciiDigit) && _replacements.All(r => r.Value != value))
+        {
+            _replacements.Add((value, name));
+        }
+    }
+
+    public string Scrub(string text) => Timestamp().Replace(
+        _replacements.OrderByDescending(r => r.Value.Length).Aggregate(
+            text,
+            (current, r) => Regex.Replace(current, @"(?<![\w-])" + Regex.Escape(r.Value) + @"(?![\w-])", r.Name.Replace("$", "$$", StringComparison.Ordinal))),
+        "{time}");
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")]
+    private static partial Regex Timestamp();
+}
