@@ -21,7 +21,7 @@ internal static class Cli
 
             Connection: --dialect, --base-address, --tenant (or OAUTHCLIENTS_* variables, or a profile of the settings file).
             API key: OAUTHCLIENTS_API_KEY, --api-key-file FILE or --api-key-stdin.
-            Exit codes: 0 success, 1 API error, 2 usage error (nothing sent), 4 server unreachable or timed out, 5 partially done.
+            Exit codes: 0 success, 1 API error, 2 usage error (nothing sent), 3 drift found (drift, plan --detailed-exitcode), 4 server unreachable or timed out, 5 partially done.
 
             Examples:
               export OAUTHCLIENTS_DIALECT=LumoAuth OAUTHCLIENTS_BASE_ADDRESS=https://auth.example.com OAUTHCLIENTS_TENANT=acme
@@ -29,6 +29,7 @@ internal static class Cli
               oauthclients whoami
               oauthclients clients list
               oauthclients --profile prod clients rotate-secret 42 --secret-out ./billing.secret
+              oauthclients plan --file oauth-clients.json --out plan.json && oauthclients apply --plan plan.json --secret-dir ./secrets
             """);
         foreach (var option in services.Connection.All)
         {
@@ -39,6 +40,10 @@ internal static class Cli
         root.Subcommands.Add(ClientsCommands.Build(services));
         root.Subcommands.Add(WhoAmICommand.Build(services));
         root.Subcommands.Add(RotateDueCommand.Build(services));
+        foreach (var command in ClientsAsCodeCommands.Build(services))
+        {
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 
@@ -71,7 +76,7 @@ internal static class Cli
     private static int? Classify(Exception ex) => ex switch
     {
         UsageException or OptionsValidationException or ArgumentException or NotSupportedException => ExitCode.UsageError,
-        OAuthClientsApiException => ExitCode.ApiError,
+        OAuthClientsApiException or SyncRefusedException => ExitCode.ApiError,
         HttpRequestException or TimeoutException => ExitCode.Unreachable,
         _ => null,
     };

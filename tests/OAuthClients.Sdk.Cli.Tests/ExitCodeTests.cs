@@ -84,6 +84,7 @@ public sealed class ExitCodeTests
         [
             [], ["clients"], ["clients", "list"], ["clients", "get"], ["clients", "create"], ["clients", "update"], ["clients", "delete"],
             ["clients", "enable"], ["clients", "disable"], ["clients", "revoke-tokens"], ["clients", "rotate-secret"], ["whoami"], ["rotate-due"],
+            ["plan"], ["apply"], ["drift"], ["export"],
         ];
         foreach (var command in commands)
         {
