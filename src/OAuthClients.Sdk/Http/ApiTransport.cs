@@ -75,14 +75,7 @@ internal sealed class ApiTransport(
     /// </summary>
     public async ValueTask<int> ReadAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-#if NET
-        using var attempt = new CancellationTokenSource(timeout, time);
-#else
-        using var attempt = time.CreateCancellationTokenSource(timeout);
-#endif
-        using var forwarded = cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), attempt)
-            : default;
+        using var attempt = StartAttempt(cancellationToken);
         try
         {
 #if NET
@@ -301,18 +294,24 @@ internal sealed class ApiTransport(
         return message;
     }
 
+    /// <summary>One token source per attempt (or per streamed read): the timeout, and the caller's token forwarded to it.</summary>
+    private AttemptToken StartAttempt(CancellationToken cancellationToken)
+    {
+#if NET
+        var source = new CancellationTokenSource(timeout, time);
+#else
+        var source = time.CreateCancellationTokenSource(timeout);
+#endif
+        var forwarded = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), source)
+            : default;
+        return new AttemptToken(source, forwarded);
+    }
+
     /// <summary>One attempt: the response and its whole body, or, for a streamed success, its unread body stream.</summary>
     private async ValueTask<(HttpResponseMessage Response, ResponseBody Body, Stream? Stream)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
     {
-        // One token source per attempt: the timeout, and the caller's token forwarded to it.
-#if NET
-        using var attempt = new CancellationTokenSource(timeout, time);
-#else
-        using var attempt = time.CreateCancellationTokenSource(timeout);
-#endif
-        using var forwarded = cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), attempt)
-            : default;
+        using var attempt = StartAttempt(cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
@@ -362,6 +361,18 @@ internal sealed class ApiTransport(
         {
             response?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The token of one attempt; disposing it stops forwarding the caller's token and frees the timer.</summary>
+    private readonly struct AttemptToken(CancellationTokenSource source, CancellationTokenRegistration forwarded) : IDisposable
+    {
+        public CancellationToken Token => source.Token;
+
+        public void Dispose()
+        {
+            forwarded.Dispose();
+            source.Dispose();
         }
     }
 }
