@@ -97,8 +97,7 @@ internal sealed class ResponseBody : IDisposable
             throw;
         }
 
-        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
-        return new ResponseBody(buffer, start, length - start);
+        return WithoutByteOrderMark(buffer, length);
     }
 
     /// <summary>
@@ -129,6 +128,12 @@ internal sealed class ResponseBody : IDisposable
             throw;
         }
 
+        return WithoutByteOrderMark(buffer, length);
+    }
+
+    /// <summary>The first <paramref name="length"/> bytes of <paramref name="buffer"/>, less a UTF-8 byte order mark.</summary>
+    private static ResponseBody WithoutByteOrderMark(byte[] buffer, int length)
+    {
         var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
         return new ResponseBody(buffer, start, length - start);
     }
