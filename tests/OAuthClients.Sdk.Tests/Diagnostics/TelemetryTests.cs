@@ -136,6 +136,63 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(_measurements, m => m.Instrument == "oauthclients.client.operations" && Equals(m.Tags["error.type"], "System.Net.Http.HttpRequestException"));
     }
 
+    [Theory]
+    [InlineData(404, "client_error", "404")]
+    [InlineData(499, "client_error", "499")]
+    [InlineData(500, "server_error", "500")]
+    [InlineData(503, "server_error", "503")]
+    public async Task Operations_RefusedWithAStatus_TagTheStatusClassAsOutcome(int status, string outcome, string errorType)
+    {
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Respond(status, """{ "error": "no" }"""));
+        var sut = new OAuthClientsClient(new OAuthClientsOptions { BaseAddress = raw.BaseAddress, Tenant = "acme", ApiKey = "sk_x", MaxRetries = 0 });
+
+        var thrown = await Assert.ThrowsAnyAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+
+        AssertOutcome(outcome, errorType, thrown);
+    }
+
+    [Fact]
+    public async Task Operations_TimingOut_TagTimeoutAsOutcome()
+    {
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Hang);
+        using var host = new TestHost(o =>
+        {
+            o.BaseAddress = raw.BaseAddress;
+            o.Tenant = "acme";
+            o.ApiKey = "sk_x";
+            o.MaxRetries = 0;
+        });
+
+        var thrown = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.GetAsync("c1"), () => raw.Arrived.WaitAsync()));
+
+        AssertOutcome("timeout", "System.TimeoutException", thrown);
+    }
+
+    [Fact]
+    public async Task Operations_CanceledByTheCaller_TagCanceledAsOutcome()
+    {
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Hang);
+        var sut = new OAuthClientsClient(new OAuthClientsOptions { BaseAddress = raw.BaseAddress, Tenant = "acme", ApiKey = "sk_x", MaxRetries = 0 });
+        using var cancel = new System.Threading.CancellationTokenSource();
+
+        var call = sut.GetAsync("c1", cancel.Token);
+        await raw.Arrived.WaitAsync();
+        await cancel.CancelAsync();
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        AssertOutcome("canceled", thrown.GetType().FullName!, thrown);
+    }
+
+    [Fact]
+    public async Task Operations_FailingWithoutAResponse_TagTransportErrorAsOutcome()
+    {
+        var sut = new OAuthClientsClient(new OAuthClientsOptions { BaseAddress = new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}/"), Tenant = "acme", ApiKey = "sk_x", MaxRetries = 0 });
+
+        var thrown = await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => sut.GetAsync("c1"));
+
+        AssertOutcome("transport_error", "System.Net.Http.HttpRequestException", thrown);
+    }
+
     [Fact]
     public void DurationHistogram_AdvisesBucketsForHttpCalls()
     {
@@ -148,6 +205,22 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(0.1, buckets);
         Assert.Contains(1d, buckets);
         Assert.Equal(60d, buckets[^1]);
+    }
+
+    /// <summary>One operation, failed: its count and duration tagged with the outcome and error type, its activity an error named after the exception.</summary>
+    private void AssertOutcome(string outcome, string errorType, Exception thrown)
+    {
+        var activity = Assert.Single(_activities);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(thrown.GetType().Name, activity.StatusDescription);
+        Assert.Equal(errorType, activity.GetTagItem("error.type"));
+        foreach (var instrument in new[] { "oauthclients.client.operations", "oauthclients.client.operation.duration" })
+        {
+            var measurement = Assert.Single(_measurements, m => m.Instrument == instrument);
+            Assert.Equal(outcome, measurement.Tags["oauthclients.outcome"]);
+            Assert.Equal(errorType, measurement.Tags["error.type"]);
+            Assert.Equal("get", measurement.Tags["oauthclients.operation"]);
+        }
     }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
