@@ -139,6 +139,31 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_RetryAfterEqualToMaxRetryDelay_IsWaitedForExactly()
+    {
+        var limit = new OAuthClientsOptions().MaxRetryDelay;
+        FailOnceThen("GET", $"{Collection}/c1", 429, Response.Create().WithStatusCode(200).WithBody(Client), retryAfter: ((int)limit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await _host.Time.Drive(_host.Client.GetAsync("c1"));
+
+        Assert.Equal(limit, Assert.Single(_host.Time.Delays));
+        Assert.Equal(2, _server.Requests.Length);
+    }
+
+    [Fact]
+    public async Task GetAsync_RetryAfterOneSecondLongerThanMaxRetryDelay_IsNotWaitedFor()
+    {
+        var limit = new OAuthClientsOptions().MaxRetryDelay;
+        FailOnceThen("GET", $"{Collection}/c1", 429, Response.Create().WithStatusCode(200).WithBody(Client), retryAfter: ((int)limit.TotalSeconds + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var error = await Assert.ThrowsAsync<OAuthClientsRateLimitException>(() => _host.Time.Drive(_host.Client.GetAsync("c1")));
+
+        Assert.Equal(limit + TimeSpan.FromSeconds(1), error.RetryAfter);
+        Assert.Empty(_host.Time.Delays);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task GetAsync_DroppedConnection_IsRetried()
     {
         using var raw = new RawLoopbackServer(RawLoopbackServer.Drop);
