@@ -1,0 +1,85 @@
+using System;
+using System.Threading.Tasks;
+using OAuthClients.Sdk.Errors;
+using OAuthClients.Sdk.Tests.Infrastructure;
+using Xunit;
+
+namespace OAuthClients.Sdk.Tests.Reliability;
+
+/// <summary>
+/// What an exception quotes of a server's body, exactly: a held credential becomes <c>****</c> where it stood, and an
+/// excerpt is cut at 300 characters (with "..." only when something was cut; the message then ends with its own "."). A raw loopback server sends the bodies.
+/// </summary>
+public sealed class RedactionEdgeTests
+{
+    private const string ApiKey = "sk_live_0123456789abcdef";
+    private const string Lead = ". The body was not a readable error; it starts with: ";
+
+    [Fact]
+    public async Task ErrorMessage_QuotingTheApiKeyInPlainText_ShowsTheMaskWhereTheKeyStood()
+    {
+        var error = await ErrorFor(500, $$"""{ "error": "server_error", "message": "the key {{ApiKey}} is revoked" }""");
+
+        Assert.EndsWith(": the key **** is revoked.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorMessage_QuotingACredentialNamedMemberUnquoted_MasksOnlyItsValue()
+    {
+        var error = await ErrorFor(500, """{ "error": "server_error", "message": "refused token=abc123; retry later" }""");
+
+        Assert.EndsWith(": refused token=****; retry later.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(299)]
+    [InlineData(300)]
+    public async Task Excerpt_OfABodyUpTo300Characters_IsTheWholeBody(int length)
+    {
+        var body = new string('x', length);
+
+        var error = await ErrorFor(502, body);
+
+        Assert.EndsWith(Lead + body + ".", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(400)]
+    [InlineData(20_000)]
+    public async Task Excerpt_OfALongerBody_IsItsFirst300CharactersAndAnEllipsis(int length)
+    {
+        var error = await ErrorFor(502, new string('x', length));
+
+        Assert.EndsWith(Lead + new string('x', 300) + "....", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excerpt_WithTheKeyAtTheCut_NeverShowsPartOfTheKey()
+    {
+        // The key starts at character 290: its first ten characters would fit in the excerpt. What is read past the
+        // excerpt's 300 characters is one key's length longer, so the key is seen whole and masked; the last key's
+        // length of that (24 characters: the mask and 11 of the y's, then 9 x's) is dropped again, as it may be the start of a credential cut off.
+        var error = await ErrorFor(502, new string('x', 290) + ApiKey + new string('y', 100));
+
+        Assert.DoesNotContain(ApiKey.Substring(0, 10), error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(Lead + new string('x', 281) + "....", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excerpt_WhiteSpaceAndControlCharacters_BecomeOneSpace()
+    {
+        var error = await ErrorFor(502, "  first\r\n\t line\u0000\u0007second  ");
+
+        Assert.EndsWith(Lead + "first line second.", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<OAuthClientsApiException> ErrorFor(int status, string body)
+    {
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Respond(status, body));
+        var sut = new OAuthClientsClient(new OAuthClientsOptions { BaseAddress = raw.BaseAddress, Tenant = "acme", ApiKey = ApiKey, MaxRetries = 0 });
+        return await Assert.ThrowsAnyAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+    }
+}
