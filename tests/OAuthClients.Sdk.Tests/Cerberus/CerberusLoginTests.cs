@@ -142,6 +142,37 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
         Assert.Equal("cerb_sid=sess-2", LoopbackServer.Header(requests.Last(), "Cookie"));
     }
 
+    [Theory]
+    [InlineData("cerb_sid=sess-1; path=/; max-age=0")]
+    [InlineData("cerb_sid=sess-1; Max-Age=-1")]
+    [InlineData("cerb_sid=sess-1; Max-Age=3600; Max-Age=0")]
+    [InlineData("cerb_sid=\"\"; Path=/")]
+    public async Task GetAsync_SessionCookieClearedInAnyCaseOrSign_DropsTheSessionAndLogsInOnce(string clearing) =>
+        await GetAsync_SessionCookieCleared_DropsTheSessionAndLogsInOnce(clearing);
+
+    [Theory]
+    [InlineData("cerb_sid=sess-renewed; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=3600", "sess-renewed")]
+    [InlineData("cerb_sid=sess-renewed; Expires=Fri, 01 Jan 2100 00:00:00 GMT", "sess-renewed")]
+    [InlineData("cerb_sid=sess-renewed; Max-Age=soon", "sess-renewed")]
+    [InlineData("cerb_sid=sess-renewed; Max-Age=99999999999999999", "sess-renewed")]
+    [InlineData("cerb_sid = \"sess-quoted\" ; HttpOnly; Max-Age=3600", "sess-quoted")]
+    [InlineData("cerb_sid=abc==; Max-Age=3600", "abc==")]
+    [InlineData("=sess-nameless; Max-Age=0", "sess-1")]
+    [InlineData("other=x; Max-Age=0", "sess-1")]
+    public async Task GetAsync_SessionCookieSetAndNotCleared_IsSentFromThenOnWithoutALogin(string setCookie, string sent)
+    {
+        StubLogin("sess-1");
+        Server.Server.Given(Request.Create().WithPath($"{Collection}/c1").UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Set-Cookie", setCookie).WithBody(Client));
+        var sut = new OAuthClientsClient(LoginOptions());
+
+        await sut.GetAsync("c1");
+        await sut.GetAsync("c1");
+
+        Assert.Equal($"cerb_sid={sent}", LoopbackServer.Header(Server.Requests.Last(), "Cookie"));
+        Assert.Single(Server.Requests, r => r.AbsolutePath == LoginPath);
+    }
+
     [Fact]
     public async Task GetAsync_RenewedCookieOnAResponse_IsUsedFromThenOn()
     {

@@ -49,7 +49,7 @@ internal sealed class SetCookie
             {
                 // Max-Age wins over Expires (RFC 6265, section 5.3, step 3).
                 case "MAX-AGE" when long.TryParse(attributeValue, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds):
-                    maxAge = seconds <= 0 ? DateTimeOffset.MinValue : now + TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds / 2));
+                    maxAge = seconds <= 0 ? DateTimeOffset.MinValue : After(now, seconds);
                     break;
                 case "EXPIRES" when DateTimeOffset.TryParse(attributeValue, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date):
                     expires = date;
@@ -60,6 +60,10 @@ internal sealed class SetCookie
         var expiresAt = maxAge ?? expires;
         return new SetCookie(name, value, value.Length == 0 || expiresAt <= now, expiresAt);
     }
+
+    /// <summary><paramref name="seconds"/> after <paramref name="now"/>, or the latest representable time (RFC 6265, section 5.2.2).</summary>
+    private static DateTimeOffset After(DateTimeOffset now, long seconds) =>
+        seconds < (DateTimeOffset.MaxValue - now).TotalSeconds ? now.AddSeconds(seconds) : DateTimeOffset.MaxValue;
 
     /// <summary>The value of cookie <paramref name="name"/> in a request's <c>Cookie</c> header, or <see langword="null"/>.</summary>
     public static string? FromCookieHeader(string? header, string name)
