@@ -63,22 +63,13 @@ internal static class Wire
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
 
-    /// <summary>A batch of a list's items (a JSON array) as clients, skipping <c>null</c> entries.</summary>
+    /// <summary>A batch of a list's items (a JSON array) as clients, read by the dialect's client converter, skipping <c>null</c> entries.</summary>
     // The list is declared without item nullability, which the System.Text.Json 8 and 10 source generators then type
-    // alike; a JSON null item still arrives as null, so it is skipped.
-    public static List<OAuthClient> Models<TDto>(ReadOnlySpan<byte> items, JsonTypeInfo<List<TDto>> typeInfo, Func<TDto, OAuthClient> toModel)
-        where TDto : class
+    // alike; a JSON null item still arrives as null, so it is removed.
+    public static List<OAuthClient> Models(ReadOnlySpan<byte> items, JsonTypeInfo<List<OAuthClient>> typeInfo)
     {
-        var dtos = Deserialize(items, typeInfo);
-        var models = new List<OAuthClient>(dtos.Count);
-        for (var i = 0; i < dtos.Count; i++)
-        {
-            if ((TDto?)dtos[i] is { } dto)
-            {
-                models.Add(toModel(dto));
-            }
-        }
-
-        return models;
+        var clients = Deserialize(items, typeInfo);
+        clients.RemoveAll(static client => client is null);
+        return clients;
     }
 }

@@ -195,17 +195,17 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public ListShape ListShape { get; } = new(["data", "clients"], ReadListItems, ReadListEnd);
 
-    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ReadFields(body).ToModel();
 
     public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
-        var dto = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped;
-        return new CreatedOAuthClient(ToModel(dto), string.IsNullOrWhiteSpace(dto.ClientSecret) ? null : new ClientSecret(dto.ClientSecret!));
+        var fields = ReadFields(body);
+        return new CreatedOAuthClient(fields.ToModel(), string.IsNullOrWhiteSpace(fields.ClientSecret) ? null : new ClientSecret(fields.ClientSecret!));
     }
 
     public ClientSecret ReadSecret(ReadOnlySpan<byte> body)
     {
-        var secret = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped.ClientSecret;
+        var secret = ReadFields(body).ClientSecret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'clientSecret'.") : new ClientSecret(secret!);
     }
 
@@ -275,8 +275,10 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
-        Wire.Models(items, CerberusJsonContext.Default.ListCerberusClientDto, dto => ToModel(dto.Unwrapped));
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => Wire.Models(items, CerberusJsonContext.Default.ListOAuthClient);
+
+    /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
+    private static CerberusClientFields ReadFields(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, CerberusJsonContext.Default.CerberusClientFields);
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {
@@ -297,37 +299,4 @@ internal sealed class CerberusDialect : IOAuthDialect
     }
 
     private static byte[] Serialize(CerberusClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, CerberusJsonContext.Default.CerberusClientBody);
-
-    private static OAuthClient ToModel(CerberusClientDto dto)
-    {
-        var id = Wire.RequiredId(dto.Id);
-        return new OAuthClient
-        {
-            Id = id,
-            ClientId = Wire.First(dto.ClientId) ?? id,
-            Name = dto.Name ?? string.Empty,
-            Description = dto.Description,
-            IsConfidential = !string.Equals(dto.ClientType, "public", StringComparison.OrdinalIgnoreCase),
-            IsActive = dto.IsActive ?? true,
-            RedirectUris = Wire.Strings(dto.RedirectUris),
-            AllowedScopes = Wire.Strings(dto.Scopes ?? dto.AllowedScopes),
-            GrantTypes = Wire.Strings(dto.GrantTypes),
-            AllowedOrigins = Wire.Strings(dto.AllowedOrigins),
-            RequirePkce = dto.RequirePkce ?? dto.PkceRequired ?? false,
-            RequireConsent = dto.RequireConsent ?? false,
-            IsFirstParty = dto.IsFirstParty ?? false,
-            AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,
-            RefreshTokenLifetime = Wire.Lifetime(dto.RefreshTokenLifetime) ?? OAuthClient.DefaultRefreshTokenLifetime,
-            IdTokenLifetime = Wire.Lifetime(dto.IdTokenLifetime),
-            CreatedAt = dto.CreatedAt,
-            UpdatedAt = dto.UpdatedAt,
-            OrganisationId = Wire.First(dto.OrganisationId),
-            TokenEndpointAuthMethod = Wire.First(dto.TokenEndpointAuthMethod),
-            RefreshTokenRotation = Wire.First(dto.RefreshTokenRotation),
-            LogoUri = Wire.First(dto.LogoUri),
-            PolicyUri = Wire.First(dto.PolicyUri),
-            TosUri = Wire.First(dto.TosUri),
-            IsRevoked = dto.Revoked ?? false,
-        };
-    }
 }

@@ -249,22 +249,21 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     /// <summary>The seed's bare array (every client at once), or <c>{ "data": [...], "meta": {...} }</c> pages.</summary>
     public ListShape ListShape { get; } = new(["data"], ReadListItems, ReadListEnd);
 
-    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped, listed: false);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ReadFields(body).ToModel(listed: false);
 
     public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
-        var dto = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
-        var secret = string.IsNullOrWhiteSpace(dto.Secret) ? null : new ClientSecret(dto.Secret!);
-        var client = ToModel(dto, listed: false);
+        var fields = ReadFields(body);
+        var secret = string.IsNullOrWhiteSpace(fields.Secret) ? null : new ClientSecret(fields.Secret!);
+        var client = fields.ToModel(listed: false);
 
         // The wrapped create response omits isConfidential; only confidential clients get a secret.
-        var saysType = dto.IsConfidential is not null || dto.IsPublic is not null;
-        return new CreatedOAuthClient(saysType ? client : client with { IsConfidential = secret is not null }, secret);
+        return new CreatedOAuthClient(fields.SaysType ? client : client with { IsConfidential = secret is not null }, secret);
     }
 
     public ClientSecret ReadSecret(ReadOnlySpan<byte> body)
     {
-        var secret = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped.Secret;
+        var secret = ReadFields(body).Secret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'secret'.") : new ClientSecret(secret!);
     }
 
@@ -318,41 +317,15 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
-        Wire.Models(items, LumoAuthJsonContext.Default.ListLumoAuthClientDto, dto => ToModel(dto.Unwrapped, listed: true));
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => Wire.Models(items, LumoAuthJsonContext.Default.ListOAuthClient);
+
+    /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
+    private static LumoAuthClientFields ReadFields(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientFields);
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {
         var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
         var meta = envelope.Meta ?? envelope.Pagination;
         return new ListEnd(ListPage.After(requested, count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit), meta?.TotalPages, meta?.Total);
-    }
-
-    /// <summary>
-    /// The model of a client object. A listed one that lacks redirect URIs, scopes or grant types (the summaries of
-    /// <c>/admin/clients</c>) is a summary: those were not returned, which is not the same as empty.
-    /// </summary>
-    private static OAuthClient ToModel(LumoAuthClientDto dto, bool listed)
-    {
-        var id = Wire.RequiredId(dto.Id);
-        var scopes = dto.AllowedScopes ?? dto.Scopes;
-        return new OAuthClient
-        {
-            Id = id,
-            ClientId = Wire.First(dto.ClientId) ?? id,
-            Name = dto.Name ?? string.Empty,
-            Description = dto.Description,
-            IsConfidential = dto.IsConfidential ?? !(dto.IsPublic ?? false),
-            IsActive = dto.IsActive ?? true,
-            IsSummary = listed && (dto.RedirectUris is null || scopes is null || dto.GrantTypes is null),
-            ApplicationType = Wire.First(dto.ApplicationType),
-            RedirectUris = Wire.Strings(dto.RedirectUris),
-            AllowedScopes = Wire.Strings(scopes),
-            GrantTypes = Wire.Strings(dto.GrantTypes),
-            RequirePkce = dto.RequiresPkce ?? false,
-            AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,
-            RefreshTokenLifetime = Wire.Lifetime(dto.RefreshTokenLifetime) ?? OAuthClient.DefaultRefreshTokenLifetime,
-            CreatedAt = dto.CreatedAt,
-        };
     }
 }

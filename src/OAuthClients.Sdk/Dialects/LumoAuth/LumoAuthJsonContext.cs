@@ -1,16 +1,21 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects.LumoAuth;
 
-/// <summary>The source-generated (trim and AOT safe) JSON of the LumoAuth wire DTOs.</summary>
+/// <summary>
+/// The source-generated (trim and AOT safe) JSON of the LumoAuth wire DTOs; client objects are read by hand-written
+/// converters (<see cref="LumoAuthClientFields"/>), listed ones straight into the model.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-[JsonSerializable(typeof(LumoAuthClientDto))]
-[JsonSerializable(typeof(List<LumoAuthClientDto>))]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(LumoAuthListedClientConverter)])]
+[JsonSerializable(typeof(LumoAuthClientFields))]
+[JsonSerializable(typeof(List<OAuthClient>))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]
