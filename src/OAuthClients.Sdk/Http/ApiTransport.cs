@@ -278,7 +278,12 @@ internal sealed class ApiTransport(
         var message = new HttpRequestMessage(request.Method, new Uri(baseAddress, request.Path));
         message.Headers.Accept.Add(AcceptJson);
         message.Headers.Authorization = request.Authorization;
-        if (request.Body is not null)
+        if (request.JsonBody is not null)
+        {
+            // Serialized for this attempt into a pooled buffer, returned (cleared) when the message is disposed.
+            message.Content = PooledJsonContent.Serialize(request.JsonBody, request.JsonBodyType!, request.ContentType);
+        }
+        else if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body) { Headers = { ContentType = request.ContentType } };
         }

@@ -118,7 +118,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{Collection}/{escapedId}");
 
-    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, Collection, Serialize(new CerberusClientBody
+    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, Collection, new CerberusClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -137,9 +137,10 @@ internal sealed class CerberusDialect : IOAuthDialect
         LogoUri = request.LogoUri,
         PolicyUri = request.PolicyUri,
         TosUri = request.TosUri,
-    }));
+    },
+    CerberusJsonContext.Default.CerberusClientBody);
 
-    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(Patch, $"{Collection}/{escapedId}", Serialize(new CerberusClientBody
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(Patch, $"{Collection}/{escapedId}", new CerberusClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -151,7 +152,8 @@ internal sealed class CerberusDialect : IOAuthDialect
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
         IdTokenLifetime = Wire.Seconds(request.IdTokenLifetime),
-    }));
+    },
+    CerberusJsonContext.Default.CerberusClientBody);
 
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{Collection}/{escapedId}");
 
@@ -297,6 +299,4 @@ internal sealed class CerberusDialect : IOAuthDialect
 
         return new ListEnd(null, Total: total);
     }
-
-    private static byte[] Serialize(CerberusClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, CerberusJsonContext.Default.CerberusClientBody);
 }

@@ -168,7 +168,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{_collection}/{escapedId}");
 
-    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, _collection, Serialize(new LumoAuthClientBody
+    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, _collection, new LumoAuthClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -180,12 +180,13 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         RequiresPkce = request.RequirePkce,
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
-    }))
+    },
+    LumoAuthJsonContext.Default.LumoAuthClientBody)
     {
         NotFoundHint = _notFoundHint,
     };
 
-    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(_clientsApi ? Patch : HttpMethod.Put, $"{_collection}/{escapedId}", Serialize(new LumoAuthClientBody
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(_clientsApi ? Patch : HttpMethod.Put, $"{_collection}/{escapedId}", new LumoAuthClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -195,7 +196,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         IsActive = request.IsActive,
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
-    }));
+    },
+    LumoAuthJsonContext.Default.LumoAuthClientBody);
 
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{_collection}/{escapedId}");
 
@@ -213,7 +215,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     public ApiRequest GetScopes(string escapedId) => _clientsApi ? new(HttpMethod.Get, $"{_collection}/{escapedId}/scopes") : Get(escapedId);
 
     public ApiRequest ReplaceScopes(string escapedId, IReadOnlyList<string> scopes) => _clientsApi
-        ? new(HttpMethod.Put, $"{_collection}/{escapedId}/scopes", JsonSerializer.SerializeToUtf8Bytes(new LumoAuthScopes { Scopes = scopes }, LumoAuthJsonContext.Default.LumoAuthScopes))
+        ? new(HttpMethod.Put, $"{_collection}/{escapedId}/scopes", new LumoAuthScopes { Scopes = scopes }, LumoAuthJsonContext.Default.LumoAuthScopes)
         : Update(escapedId, new UpdateOAuthClientRequest { AllowedScopes = scopes });
 
     /// <summary>LumoAuth has no "me" endpoint: a one-item page of clients proves the key works and can read clients.</summary>
@@ -314,8 +316,6 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     private ApiRequest SetActive(string escapedId, bool active) => _clientsApi
         ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
         : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
-
-    private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
 
     private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => Wire.Models(items, LumoAuthJsonContext.Default.ListOAuthClient);
 
