@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects;
 
@@ -142,6 +143,29 @@ internal static class WireReader
         return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
             : null;
+    }
+
+    /// <summary>
+    /// A batch of a list's items (a JSON array) as clients, each read by <paramref name="read"/> straight into the
+    /// model; <c>null</c> items are skipped. A JSON <c>null</c> instead of the array is the wrong shape.
+    /// </summary>
+    public static List<OAuthClient> Clients(ref Utf8JsonReader reader, ClientReader read)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unexpected(reader.TokenType, "an array of clients");
+        }
+
+        var clients = new List<OAuthClient>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                clients.Add(read(ref reader));
+            }
+        }
+
+        return clients;
     }
 
     /// <summary>The reader on an object's first token, or the wrong shape.</summary>

@@ -277,7 +277,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => Wire.Models(items, CerberusJsonContext.Default.ListOAuthClient);
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => JsonSerializer.Deserialize(items, CerberusJsonContext.Default.CerberusClientBatch).Clients;
 
     /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
     private static CerberusClientFields ReadFields(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, CerberusJsonContext.Default.CerberusClientFields);

@@ -1,21 +1,18 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects.Cerberus;
 
 /// <summary>
 /// The source-generated (trim and AOT safe) JSON of the Cerberus wire DTOs; client objects are read by hand-written
-/// converters (<see cref="CerberusClientFields"/>), listed ones straight into the model.
+/// converters (<see cref="CerberusClientFields"/>, <see cref="CerberusClientBatch"/>), listed ones straight into the model.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(CerberusListedClientConverter)])]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CerberusClientFields))]
-[JsonSerializable(typeof(List<OAuthClient>))]
+[JsonSerializable(typeof(CerberusClientBatch))]
 [JsonSerializable(typeof(CerberusListEnvelope))]
 [JsonSerializable(typeof(CerberusClientBody))]
 [JsonSerializable(typeof(CerberusLoginBody))]

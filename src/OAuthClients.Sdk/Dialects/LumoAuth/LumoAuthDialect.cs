@@ -317,7 +317,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
         : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => Wire.Models(items, LumoAuthJsonContext.Default.ListOAuthClient);
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => JsonSerializer.Deserialize(items, LumoAuthJsonContext.Default.LumoAuthClientBatch).Clients;
 
     /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
     private static LumoAuthClientFields ReadFields(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientFields);

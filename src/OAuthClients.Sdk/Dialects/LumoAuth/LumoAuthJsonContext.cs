@@ -1,21 +1,19 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects.LumoAuth;
 
 /// <summary>
 /// The source-generated (trim and AOT safe) JSON of the LumoAuth wire DTOs; client objects are read by hand-written
-/// converters (<see cref="LumoAuthClientFields"/>), listed ones straight into the model.
+/// converters (<see cref="LumoAuthClientFields"/>, <see cref="LumoAuthClientBatch"/>), listed ones straight into the model.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(LumoAuthListedClientConverter)])]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(LumoAuthClientFields))]
-[JsonSerializable(typeof(List<OAuthClient>))]
+[JsonSerializable(typeof(LumoAuthClientBatch))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]
