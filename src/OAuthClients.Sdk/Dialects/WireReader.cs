@@ -36,15 +36,6 @@ internal static class WireReader
     /// <summary>Whether <paramref name="name"/> is <paramref name="member"/>, case-insensitively, as the serializer matched it.</summary>
     public static bool Is(ReadOnlySpan<char> name, string member) => name.Equals(member.AsSpan(), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Moves to the value of the member just read.</summary>
-    public static void Value(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The object ends inside a member.");
-        }
-    }
-
     /// <summary>A string or <c>null</c>.</summary>
     public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -146,35 +137,102 @@ internal static class WireReader
     }
 
     /// <summary>
-    /// A batch of a list's items (a JSON array) as clients, each read by <paramref name="read"/> straight into the
-    /// model; <c>null</c> items are skipped. A JSON <c>null</c> instead of the array is the wrong shape.
+    /// A one-client body (get, create, rotate), bare or wrapped in <c>data</c>, as the serializer read it: one JSON
+    /// value, an object; a JSON <c>null</c>, nothing or more than one value is the wrong shape.
     /// </summary>
-    public static List<OAuthClient> Clients(ref Utf8JsonReader reader, ClientReader read)
+    public static T Client<T>(ReadOnlySpan<byte> body)
+        where T : struct, IClientFields
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        var reader = new Utf8JsonReader(body);
+        try
         {
-            throw Unexpected(reader.TokenType, "an array of clients");
-        }
-
-        var clients = new List<OAuthClient>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.Null)
+            if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
             {
-                clients.Add(read(ref reader));
+                throw new JsonException("The body is empty or JSON null.");
             }
-        }
 
-        return clients;
+            var fields = Object<T>(ref reader);
+            return reader.Read() ? throw new JsonException("The body has more than one JSON value.") : fields;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string or name that is not valid UTF-8 or UTF-16, as the serializer reports it.
+            throw new JsonException(ex.Message, ex);
+        }
     }
 
-    /// <summary>The reader on an object's first token, or the wrong shape.</summary>
-    public static void StartObject(ref Utf8JsonReader reader)
+    /// <summary>
+    /// A batch of a list's items (one JSON array) as clients, each read by <paramref name="read"/> straight into the
+    /// model; <c>null</c> items are skipped.
+    /// </summary>
+    public static List<OAuthClient> Clients(ReadOnlySpan<byte> items, ClientReader read)
+    {
+        var reader = new Utf8JsonReader(items);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw Unexpected(reader.TokenType, "an array of clients");
+            }
+
+            var clients = new List<OAuthClient>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.Null)
+                {
+                    clients.Add(read(ref reader));
+                }
+            }
+
+            return reader.Read() ? throw new JsonException("The batch has more than one JSON value.") : clients;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads the client object the reader is on: its <c>data</c> object when it has one (the wrapped shapes), itself
+    /// otherwise. Member names are matched case-insensitively; a member given twice keeps its last value; unknown
+    /// members are skipped.
+    /// </summary>
+    public static T Object<T>(ref Utf8JsonReader reader)
+        where T : struct, IClientFields => Object<T>(ref reader, unwrap: true);
+
+    // Only the outer object is unwrapped: a "data" inside "data" is read (so a malformed one fails as before) but not used.
+    private static T Object<T>(ref Utf8JsonReader reader, bool unwrap)
+        where T : struct, IClientFields
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw Unexpected(reader.TokenType, "a client object");
         }
+
+        var fields = default(T);
+        var data = default(T);
+        var hasData = false;
+        Span<char> buffer = stackalloc char[NameBufferSize];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = Name(reader, buffer);
+            if (!reader.Read())
+            {
+                throw new JsonException("The object ends inside a member.");
+            }
+
+            if (Is(name, "data"))
+            {
+                hasData = reader.TokenType != JsonTokenType.Null;
+                data = hasData ? Object<T>(ref reader, unwrap: false) : default;
+            }
+            else if (!fields.Read(name, ref reader))
+            {
+                reader.Skip();
+            }
+        }
+
+        return unwrap && hasData ? data : fields;
     }
 
     private static JsonException Unexpected(JsonTokenType token, string expected) => new($"Expected {expected}, found {token}.");

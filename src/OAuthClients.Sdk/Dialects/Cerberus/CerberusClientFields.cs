@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects.Cerberus;
@@ -10,11 +9,9 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
 /// Every member Cerberus has been seen to send for one client, with the observed aliases (<c>allowedScopes</c> for
 /// <c>scopes</c>, <c>pkceRequired</c> for <c>requirePkce</c>), the create response's <c>clientSecret</c>, and the
 /// rotate response (<c>{ "clientSecret": ... }</c>), bare or wrapped in <c>{ "data": ... }</c>. A struct read straight
-/// from the JSON (<see cref="Read(ref Utf8JsonReader)"/>), so that reading a client allocates the model and its values, not a wire
-/// object beside them.
+/// from the JSON by <see cref="WireReader"/>.
 /// </summary>
-[JsonConverter(typeof(CerberusClientFieldsConverter))]
-internal struct CerberusClientFields
+internal struct CerberusClientFields : IClientFields
 {
     public string? Id;
     public string? ClientId;
@@ -44,13 +41,6 @@ internal struct CerberusClientFields
     public string? TosUri;
     public bool? Revoked;
     public string? ClientSecret;
-
-    /// <summary>
-    /// Reads the client object the reader is on: its <c>data</c> object when it has one (the wrapped shapes), itself
-    /// otherwise. Member names are matched case-insensitively; a member given twice keeps its last value; unknown
-    /// members are skipped.
-    /// </summary>
-    public static CerberusClientFields Read(ref Utf8JsonReader reader) => Read(ref reader, unwrap: true);
 
     /// <summary>The model of the client.</summary>
     public readonly OAuthClient ToModel()
@@ -86,57 +76,42 @@ internal struct CerberusClientFields
         };
     }
 
-    // Only the outer object is unwrapped: a "data" inside "data" is read (so a malformed one fails as before) but not used.
-    private static CerberusClientFields Read(ref Utf8JsonReader reader, bool unwrap)
+    /// <inheritdoc/>
+    public bool Read(scoped ReadOnlySpan<char> name, ref Utf8JsonReader reader)
     {
-        WireReader.StartObject(ref reader);
-        var fields = default(CerberusClientFields);
-        var data = default(CerberusClientFields);
-        var hasData = false;
-        Span<char> buffer = stackalloc char[WireReader.NameBufferSize];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (WireReader.Is(name, "id")) { Id = WireReader.StringOrNumber(ref reader); }
+        else if (WireReader.Is(name, "clientId")) { ClientId = WireReader.StringOrNumber(ref reader); }
+        else if (WireReader.Is(name, "name")) { Name = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "description")) { Description = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "clientType")) { ClientType = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "redirectUris")) { RedirectUris = WireReader.Strings(ref reader); }
+        else if (WireReader.Is(name, "allowedOrigins")) { AllowedOrigins = WireReader.Strings(ref reader); }
+        else if (WireReader.Is(name, "scopes")) { Scopes = WireReader.Strings(ref reader); }
+        else if (WireReader.Is(name, "allowedScopes")) { AllowedScopes = WireReader.Strings(ref reader); }
+        else if (WireReader.Is(name, "grantTypes")) { GrantTypes = WireReader.Strings(ref reader); }
+        else if (WireReader.Is(name, "requirePkce")) { RequirePkce = WireReader.Boolean(ref reader); }
+        else if (WireReader.Is(name, "pkceRequired")) { PkceRequired = WireReader.Boolean(ref reader); }
+        else if (WireReader.Is(name, "requireConsent")) { RequireConsent = WireReader.Boolean(ref reader); }
+        else if (WireReader.Is(name, "isFirstParty")) { IsFirstParty = WireReader.Boolean(ref reader); }
+        else if (WireReader.Is(name, "isActive")) { IsActive = WireReader.Boolean(ref reader); }
+        else if (WireReader.Is(name, "accessTokenLifetime")) { AccessTokenLifetime = WireReader.Int64(ref reader); }
+        else if (WireReader.Is(name, "refreshTokenLifetime")) { RefreshTokenLifetime = WireReader.Int64(ref reader); }
+        else if (WireReader.Is(name, "idTokenLifetime")) { IdTokenLifetime = WireReader.Int64(ref reader); }
+        else if (WireReader.Is(name, "createdAt")) { CreatedAt = WireReader.Timestamp(ref reader); }
+        else if (WireReader.Is(name, "updatedAt")) { UpdatedAt = WireReader.Timestamp(ref reader); }
+        else if (WireReader.Is(name, "organisationId")) { OrganisationId = WireReader.StringOrNumber(ref reader); }
+        else if (WireReader.Is(name, "tokenEndpointAuthMethod")) { TokenEndpointAuthMethod = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "refreshTokenRotation")) { RefreshTokenRotation = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "logoUri")) { LogoUri = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "policyUri")) { PolicyUri = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "tosUri")) { TosUri = WireReader.String(ref reader); }
+        else if (WireReader.Is(name, "revoked")) { Revoked = WireReader.Boolean(ref reader); }
+        else if (WireReader.Is(name, "clientSecret")) { ClientSecret = WireReader.String(ref reader); }
+        else
         {
-            var name = WireReader.Name(reader, buffer);
-            WireReader.Value(ref reader);
-            if (WireReader.Is(name, "id")) { fields.Id = WireReader.StringOrNumber(ref reader); }
-            else if (WireReader.Is(name, "clientId")) { fields.ClientId = WireReader.StringOrNumber(ref reader); }
-            else if (WireReader.Is(name, "name")) { fields.Name = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "description")) { fields.Description = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "clientType")) { fields.ClientType = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "redirectUris")) { fields.RedirectUris = WireReader.Strings(ref reader); }
-            else if (WireReader.Is(name, "allowedOrigins")) { fields.AllowedOrigins = WireReader.Strings(ref reader); }
-            else if (WireReader.Is(name, "scopes")) { fields.Scopes = WireReader.Strings(ref reader); }
-            else if (WireReader.Is(name, "allowedScopes")) { fields.AllowedScopes = WireReader.Strings(ref reader); }
-            else if (WireReader.Is(name, "grantTypes")) { fields.GrantTypes = WireReader.Strings(ref reader); }
-            else if (WireReader.Is(name, "requirePkce")) { fields.RequirePkce = WireReader.Boolean(ref reader); }
-            else if (WireReader.Is(name, "pkceRequired")) { fields.PkceRequired = WireReader.Boolean(ref reader); }
-            else if (WireReader.Is(name, "requireConsent")) { fields.RequireConsent = WireReader.Boolean(ref reader); }
-            else if (WireReader.Is(name, "isFirstParty")) { fields.IsFirstParty = WireReader.Boolean(ref reader); }
-            else if (WireReader.Is(name, "isActive")) { fields.IsActive = WireReader.Boolean(ref reader); }
-            else if (WireReader.Is(name, "accessTokenLifetime")) { fields.AccessTokenLifetime = WireReader.Int64(ref reader); }
-            else if (WireReader.Is(name, "refreshTokenLifetime")) { fields.RefreshTokenLifetime = WireReader.Int64(ref reader); }
-            else if (WireReader.Is(name, "idTokenLifetime")) { fields.IdTokenLifetime = WireReader.Int64(ref reader); }
-            else if (WireReader.Is(name, "createdAt")) { fields.CreatedAt = WireReader.Timestamp(ref reader); }
-            else if (WireReader.Is(name, "updatedAt")) { fields.UpdatedAt = WireReader.Timestamp(ref reader); }
-            else if (WireReader.Is(name, "organisationId")) { fields.OrganisationId = WireReader.StringOrNumber(ref reader); }
-            else if (WireReader.Is(name, "tokenEndpointAuthMethod")) { fields.TokenEndpointAuthMethod = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "refreshTokenRotation")) { fields.RefreshTokenRotation = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "logoUri")) { fields.LogoUri = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "policyUri")) { fields.PolicyUri = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "tosUri")) { fields.TosUri = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "revoked")) { fields.Revoked = WireReader.Boolean(ref reader); }
-            else if (WireReader.Is(name, "clientSecret")) { fields.ClientSecret = WireReader.String(ref reader); }
-            else if (WireReader.Is(name, "data"))
-            {
-                hasData = reader.TokenType != JsonTokenType.Null;
-                data = hasData ? Read(ref reader, unwrap: false) : default;
-            }
-            else
-            {
-                reader.Skip();
-            }
+            return false;
         }
 
-        return unwrap && hasData ? data : fields;
+        return true;
     }
 }

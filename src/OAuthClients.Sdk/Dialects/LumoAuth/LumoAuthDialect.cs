@@ -317,10 +317,11 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
         : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => JsonSerializer.Deserialize(items, LumoAuthJsonContext.Default.LumoAuthClientBatch).Clients;
+    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => 
+        WireReader.Clients(items, static (ref Utf8JsonReader reader) => WireReader.Object<LumoAuthClientFields>(ref reader).ToModel(listed: true));
 
     /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
-    private static LumoAuthClientFields ReadFields(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientFields);
+    private static LumoAuthClientFields ReadFields(ReadOnlySpan<byte> body) => WireReader.Client<LumoAuthClientFields>(body);
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {

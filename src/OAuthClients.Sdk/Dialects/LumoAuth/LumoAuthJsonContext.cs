@@ -4,16 +4,14 @@ using System.Text.Json.Serialization;
 namespace OAuthClients.Sdk.Dialects.LumoAuth;
 
 /// <summary>
-/// The source-generated (trim and AOT safe) JSON of the LumoAuth wire DTOs; client objects are read by hand-written
-/// converters (<see cref="LumoAuthClientFields"/>, <see cref="LumoAuthClientBatch"/>), listed ones straight into the model.
+/// The source-generated (trim and AOT safe) JSON of the LumoAuth wire DTOs; client objects are read by
+/// <see cref="WireReader"/> into <see cref="LumoAuthClientFields"/> and the model, without a DTO.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-[JsonSerializable(typeof(LumoAuthClientFields))]
-[JsonSerializable(typeof(LumoAuthClientBatch))]
 [JsonSerializable(typeof(LumoAuthListEnvelope))]
 [JsonSerializable(typeof(LumoAuthClientBody))]
 [JsonSerializable(typeof(LumoAuthTokenResponse))]
