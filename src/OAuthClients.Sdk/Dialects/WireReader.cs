@@ -162,10 +162,10 @@ internal static class WireReader
     }
 
     /// <summary>
-    /// A batch of a list's items (one JSON array) as clients, each read by <paramref name="read"/> straight into the
-    /// model; <c>null</c> items are skipped.
+    /// Adds a batch of a list's items (one JSON array) to <paramref name="clients"/>, each read by
+    /// <paramref name="read"/> straight into the model; <c>null</c> items are skipped.
     /// </summary>
-    public static List<OAuthClient> Clients(ReadOnlySpan<byte> items, ClientReader read)
+    public static void Clients(ReadOnlySpan<byte> items, List<OAuthClient> clients, ClientReader read)
     {
         var reader = new Utf8JsonReader(items);
         try
@@ -175,7 +175,6 @@ internal static class WireReader
                 throw Unexpected(reader.TokenType, "an array of clients");
             }
 
-            var clients = new List<OAuthClient>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.Null)
@@ -184,7 +183,10 @@ internal static class WireReader
                 }
             }
 
-            return reader.Read() ? throw new JsonException("The batch has more than one JSON value.") : clients;
+            if (reader.Read())
+            {
+                throw new JsonException("The batch has more than one JSON value.");
+            }
         }
         catch (InvalidOperationException ex)
         {
@@ -239,7 +241,11 @@ internal static class WireReader
 
     // The number exactly as written ("42", not "42.0"), decoded from its UTF-8 bytes.
     private static string NumberText(ref Utf8JsonReader reader) =>
+#if NET
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+#else
         System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+#endif
 
     // Ends with 'Z' or with a "+hh:mm"/"-hh:mm" offset (a date alone has '-' at the same place, but no 'T').
     private static bool HasOffset(in Utf8JsonReader reader)

@@ -277,8 +277,8 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => 
-        WireReader.Clients(items, static (ref Utf8JsonReader reader) => WireReader.Object<CerberusClientFields>(ref reader).ToModel());
+    private static void ReadListItems(ReadOnlySpan<byte> items, List<OAuthClient> clients) =>
+        WireReader.Clients(items, clients, static (ref Utf8JsonReader reader) => WireReader.Object<CerberusClientFields>(ref reader).ToModel());
 
     /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
     private static CerberusClientFields ReadFields(ReadOnlySpan<byte> body) => WireReader.Client<CerberusClientFields>(body);

@@ -226,7 +226,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         // A list of either shape proves it; anything else is an unreadable body.
         if (Wire.FirstToken(body) == JsonTokenType.StartArray)
         {
-            ReadListItems(body);
+            ReadListItems(body, []);
         }
         else
         {
@@ -317,8 +317,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
         : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) => 
-        WireReader.Clients(items, static (ref Utf8JsonReader reader) => WireReader.Object<LumoAuthClientFields>(ref reader).ToModel(listed: true));
+    private static void ReadListItems(ReadOnlySpan<byte> items, List<OAuthClient> clients) =>
+        WireReader.Clients(items, clients, static (ref Utf8JsonReader reader) => WireReader.Object<LumoAuthClientFields>(ref reader).ToModel(listed: true));
 
     /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
     private static LumoAuthClientFields ReadFields(ReadOnlySpan<byte> body) => WireReader.Client<LumoAuthClientFields>(body);
