@@ -21,6 +21,10 @@ internal sealed class CerberusDialect : IOAuthDialect
     private static readonly string[] ReadClientsPermissions = ["clients:read", "clients:*", "*"];
     private static readonly HttpMethod Patch = new("PATCH");
 
+    // The bodies of enable and disable (read-only once built: their members are init-only).
+    private static readonly CerberusClientBody ActiveBody = new() { IsActive = true };
+    private static readonly CerberusClientBody InactiveBody = new() { IsActive = false };
+
     public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
         var credentials = new CredentialRegistry();
@@ -275,7 +279,9 @@ internal sealed class CerberusDialect : IOAuthDialect
         return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
     }
 
-    private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
+    // The update of isActive alone, with one body per state rather than an update request mapped to a body on every call.
+    private ApiRequest SetActive(string escapedId, bool active) =>
+        new(Patch, $"{Collection}/{escapedId}", active ? ActiveBody : InactiveBody, CerberusJsonContext.Default.CerberusClientBody);
 
     private static void ReadListItems(ReadOnlySpan<byte> items, List<OAuthClient> clients) =>
         WireReader.Clients(items, clients, static (ref Utf8JsonReader reader) => WireReader.Object<CerberusClientFields>(ref reader).ToModel());

@@ -28,6 +28,10 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     private const string DialectName = "LumoAuth";
     private static readonly HttpMethod Patch = new("PATCH");
 
+    // The bodies of the seed API's enable and disable (read-only once built: their members are init-only).
+    private static readonly LumoAuthClientBody ActiveBody = new() { IsActive = true };
+    private static readonly LumoAuthClientBody InactiveBody = new() { IsActive = false };
+
     private readonly bool _clientsApi;
     private readonly string _collection;
     private readonly string _notFoundHint;
@@ -315,7 +319,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     private ApiRequest SetActive(string escapedId, bool active) => _clientsApi
         ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
-        : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
+        : new(HttpMethod.Put, $"{_collection}/{escapedId}", active ? ActiveBody : InactiveBody, LumoAuthJsonContext.Default.LumoAuthClientBody);
 
     private static void ReadListItems(ReadOnlySpan<byte> items, List<OAuthClient> clients) =>
         WireReader.Clients(items, clients, static (ref Utf8JsonReader reader) => WireReader.Object<LumoAuthClientFields>(ref reader).ToModel(listed: true));
