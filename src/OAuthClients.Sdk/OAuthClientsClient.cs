@@ -227,8 +227,8 @@ public class OAuthClientsClient : IOAuthClientsClient, IDisposable, IAsyncDispos
 
     private async IAsyncEnumerable<OAuthClient> ListCoreAsync(OAuthClientListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var guard = new EnumerationGuard(options.RequireComplete);
         var page = _dialect.FirstPage(options);
+        var guard = new EnumerationGuard(options.RequireComplete, page?.Size);
         do
         {
             using var list = await _transport.OpenListAsync(_dialect.List(page, options), _dialect.ListShape, cancellationToken).ConfigureAwait(false);

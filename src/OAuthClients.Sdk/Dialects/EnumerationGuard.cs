@@ -7,7 +7,8 @@ namespace OAuthClients.Sdk.Dialects;
 /// Makes a paginated listing end whatever the server says: a page that repeats the previous one (a server that
 /// ignores <c>page</c>) is refused, and no page is fetched beyond what the server itself reported on the first page
 /// (its page count, or its total over its page size, plus one page for clients created meanwhile). Memory is bounded:
-/// only the first <see cref="RememberedIds"/> ids of the last page are kept.
+/// only the first <see cref="RememberedIds"/> ids of the last page are kept, in a list while the page is read, and in a
+/// set only when another page follows (a single body, such as Cerberus' unpaged list, never builds one).
 /// </summary>
 internal sealed class EnumerationGuard
 {
@@ -15,15 +16,20 @@ internal sealed class EnumerationGuard
     public const int RememberedIds = 1000;
 
     private readonly bool _requireComplete;
-    private HashSet<string> _previous = new(StringComparer.Ordinal);
-    private HashSet<string> _current = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _previous = new(StringComparer.Ordinal);
+    private readonly List<string> _current;
     private bool _repeats = true;
     private int? _maxPages;
     private int? _total;
     private long _listed;
 
     /// <param name="requireComplete">Whether a listing that ends short of the total its first page reported is refused.</param>
-    public EnumerationGuard(bool requireComplete) => _requireComplete = requireComplete;
+    /// <param name="pageSize">The size of the pages asked for, if any: the ids of one are kept without growing the list.</param>
+    public EnumerationGuard(bool requireComplete, int? pageSize)
+    {
+        _requireComplete = requireComplete;
+        _current = new List<string>(pageSize is > 0 and var size ? Math.Min(size, RememberedIds) : 0);
+    }
 
     /// <summary>Records a client of the page being read.</summary>
     public void Saw(OAuthClients.Sdk.Models.OAuthClient client)
@@ -62,7 +68,18 @@ internal sealed class EnumerationGuard
             return (null, $"the server reported {_total} clients but listed {_listed}, and a complete list was required");
         }
 
-        (_previous, _current) = (_current, _previous);
+        if (end.Next is not null)
+        {
+            _previous.Clear();
+#if NET
+            _previous.EnsureCapacity(_current.Count);
+#endif
+            for (var i = 0; i < _current.Count; i++)
+            {
+                _previous.Add(_current[i]);
+            }
+        }
+
         _current.Clear();
         _repeats = true;
         return (end.Next, null);

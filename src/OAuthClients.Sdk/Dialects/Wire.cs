@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using OAuthClients.Sdk.Models;
 
 namespace OAuthClients.Sdk.Dialects;
 
@@ -62,23 +61,4 @@ internal static class Wire
     /// <summary>A body as <typeparamref name="T"/>; a JSON <c>null</c> is the wrong shape too.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is JSON null.");
-
-    /// <summary>A batch of a list's items (a JSON array) as clients, skipping <c>null</c> entries.</summary>
-    // The list is declared without item nullability, which the System.Text.Json 8 and 10 source generators then type
-    // alike; a JSON null item still arrives as null, so it is skipped.
-    public static List<OAuthClient> Models<TDto>(ReadOnlySpan<byte> items, JsonTypeInfo<List<TDto>> typeInfo, Func<TDto, OAuthClient> toModel)
-        where TDto : class
-    {
-        var dtos = Deserialize(items, typeInfo);
-        var models = new List<OAuthClient>(dtos.Count);
-        for (var i = 0; i < dtos.Count; i++)
-        {
-            if ((TDto?)dtos[i] is { } dto)
-            {
-                models.Add(toModel(dto));
-            }
-        }
-
-        return models;
-    }
 }

@@ -1,16 +1,34 @@
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
 
 namespace OAuthClients.Sdk.Http;
 
 /// <summary>
-/// A request as a dialect describes it: method, path relative to the base address (already escaped), and a UTF-8
-/// body (JSON unless <see cref="ContentType"/> says otherwise). The transport turns it into a fresh
-/// <see cref="HttpRequestMessage"/> for every attempt.
+/// A request as a dialect describes it: method, path relative to the base address (already escaped), and a body:
+/// UTF-8 bytes (JSON unless <see cref="ContentType"/> says otherwise), or an object serialized to JSON for every
+/// attempt (<see cref="JsonBody"/>). The transport turns it into a fresh <see cref="HttpRequestMessage"/> for every attempt.
 /// </summary>
 internal sealed record ApiRequest(HttpMethod Method, string Path, byte[]? Body = null)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="ApiRequest"/> class with a JSON body that each attempt serializes
+    /// into a pooled buffer (<see cref="PooledJsonContent"/>) instead of a <c>byte[]</c> made once.
+    /// </summary>
+    public ApiRequest(HttpMethod method, string path, object jsonBody, JsonTypeInfo jsonBodyType)
+        : this(method, path)
+    {
+        JsonBody = jsonBody;
+        JsonBodyType = jsonBodyType;
+    }
+
+    /// <summary>Gets the object sent as JSON, or <see langword="null"/>.</summary>
+    public object? JsonBody { get; }
+
+    /// <summary>Gets the source-generated metadata that serializes <see cref="JsonBody"/>.</summary>
+    public JsonTypeInfo? JsonBodyType { get; }
 
     /// <summary>Gets the media type of <see cref="Body"/>.</summary>
     public MediaTypeHeaderValue ContentType { get; init; } = Json;

@@ -34,6 +34,11 @@ internal sealed class ApiTransport(
 
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
+#if NET
+    /// <summary>A per-attempt token source that never fired, reset, for the next attempt (at most one is kept).</summary>
+    private CancellationTokenSource? _spareSource;
+#endif
+
     /// <summary>Gets the clock of timeouts, backoff and token expiry.</summary>
     public TimeProvider Time => time;
 
@@ -280,7 +285,12 @@ internal sealed class ApiTransport(
         var message = new HttpRequestMessage(request.Method, new Uri(baseAddress, request.Path));
         message.Headers.Accept.Add(AcceptJson);
         message.Headers.Authorization = request.Authorization;
-        if (request.Body is not null)
+        if (request.JsonBody is not null)
+        {
+            // Serialized for this attempt into a pooled buffer, returned (cleared) when the message is disposed.
+            message.Content = PooledJsonContent.Serialize(request.JsonBody, request.JsonBodyType!, request.ContentType);
+        }
+        else if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body) { Headers = { ContentType = request.ContentType } };
         }
@@ -300,14 +310,38 @@ internal sealed class ApiTransport(
     private AttemptToken StartAttempt(CancellationToken cancellationToken)
     {
 #if NET
-        var source = new CancellationTokenSource(timeout, time);
+        // A source that did not fire is reset and kept for the next attempt (TryReset also drops any registration
+        // left on it); one that fired, or one beyond the one kept, is disposed. See AttemptToken.Dispose.
+        CancellationTokenSource source;
+        if (Interlocked.Exchange(ref _spareSource, null) is { } spare)
+        {
+            source = spare;
+            source.CancelAfter(timeout);
+        }
+        else
+        {
+            source = new CancellationTokenSource(timeout, time);
+        }
 #else
         var source = time.CreateCancellationTokenSource(timeout);
 #endif
         var forwarded = cancellationToken.CanBeCanceled
             ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), source)
             : default;
-        return new AttemptToken(source, forwarded);
+        return new AttemptToken(this, source, forwarded);
+    }
+
+    /// <summary>Keeps <paramref name="source"/> for the next attempt if it can be reset (it never fired); disposes it otherwise.</summary>
+    private void EndAttempt(CancellationTokenSource source)
+    {
+#if NET
+        // TryReset fails once the timer was ever queued or the source was canceled: a source is never reused after it fired.
+        if (source.TryReset() && Interlocked.CompareExchange(ref _spareSource, source, null) is null)
+        {
+            return;
+        }
+#endif
+        source.Dispose();
     }
 
     /// <summary>One attempt: the response and its whole body, or, for a streamed success, its unread body stream.</summary>
@@ -366,15 +400,18 @@ internal sealed class ApiTransport(
         }
     }
 
-    /// <summary>The token of one attempt; disposing it stops forwarding the caller's token and frees the timer.</summary>
-    private readonly struct AttemptToken(CancellationTokenSource source, CancellationTokenRegistration forwarded) : IDisposable
+    /// <summary>
+    /// The token of one attempt; disposing it stops forwarding the caller's token (waiting for a forwarding already
+    /// running), and only then resets the source for reuse or disposes it.
+    /// </summary>
+    private readonly struct AttemptToken(ApiTransport transport, CancellationTokenSource source, CancellationTokenRegistration forwarded) : IDisposable
     {
         public CancellationToken Token => source.Token;
 
         public void Dispose()
         {
             forwarded.Dispose();
-            source.Dispose();
+            transport.EndAttempt(source);
         }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ListBody : IDisposable
     private readonly ListShape _shape;
     private readonly JsonListReader _reader;
     private int _headRead;
-    private List<OAuthClient> _batch = [];
+    private readonly List<OAuthClient> _batch = [];
     private int _next;
 
     public ListBody(ApiTransport transport, ApiRequest request, ApiResponse response, ListShape shape, int maxItemSize)
@@ -58,8 +58,9 @@ internal sealed class ListBody : IDisposable
 
             try
             {
-                _batch = _shape.ReadItems(items.Span);
+                _batch.Clear();
                 _next = 0;
+                _shape.ReadItems(items.Span, _batch);
             }
             catch (JsonException ex)
             {

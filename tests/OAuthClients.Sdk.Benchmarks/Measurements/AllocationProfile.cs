@@ -11,7 +11,6 @@ using System.Reflection;
 using System.Reflection.Emit;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Benchmarks.Fakes;
@@ -47,9 +46,6 @@ public static class AllocationProfile
             var get = lumo ? Payloads.LumoAuthGet : Payloads.CerberusGet;
             var created = lumo ? Payloads.LumoAuthCreated : Payloads.CerberusCreated;
             var list = lumo ? Payloads.LumoAuthListPages[0] : Payloads.CerberusList;
-            var contextType = dialectObject.GetType().Assembly.GetTypes().Single(t => t.Name == (lumo ? "LumoAuthJsonContext" : "CerberusJsonContext"));
-            var context = (JsonSerializerContext)contextType.GetProperty("Default", Any)!.GetValue(null)!;
-            var dtoType = contextType.Assembly.GetTypes().Single(t => t.Name == (lumo ? "LumoAuthClientDto" : "CerberusClientDto"));
             var readClient = Invoker(dialectObject, "ReadClient");
             var readCreated = Invoker(dialectObject, "ReadCreated");
             var strings = typeof(OAuthClientsClient).Assembly.GetTypes().Single(t => t.Name == "Wire").GetMethod("Strings", Any)?.CreateDelegate<Func<List<string?>?, IReadOnlyList<string>>>();
@@ -96,7 +92,6 @@ public static class AllocationProfile
 
             // Reading the body.
             await Line("Get: body", "SDK dialect ReadClient(byte[]): deserialize + map", () => { _ = readClient!(dialectObject, get); return Done(); }).ConfigureAwait(false);
-            await Line("Get: body", "SDK DTO deserialize only (its context)", () => { _ = JsonSerializer.Deserialize(get, context.GetTypeInfo(dtoType)!); return Done(); }).ConfigureAwait(false);
             await Line("Get: body", "peer DTO deserialize only (same bytes)", () => { _ = JsonSerializer.Deserialize(get, peerGet.GetTypeInfo(peerGetType)!); return Done(); }).ConfigureAwait(false);
             await Line("Get: body", "Wire.Strings(4 items) (one list of the mapping)", () => { _ = strings!(fourScopes); return Done(); }).ConfigureAwait(false);
             await Line("Get: body", "ByteArrayContent.ReadAsByteArrayAsync (SDK)", async () => { using var content = new ByteArrayContent(get); _ = await content.ReadAsByteArrayAsync().ConfigureAwait(false); }).ConfigureAwait(false);

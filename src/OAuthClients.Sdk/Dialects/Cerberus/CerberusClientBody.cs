@@ -5,39 +5,39 @@ namespace OAuthClients.Sdk.Dialects.Cerberus;
 /// <summary>The body of create (POST) and of the partial update (PATCH): members left null are not sent.</summary>
 internal sealed class CerberusClientBody
 {
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 
-    public string? Description { get; set; }
+    public string? Description { get; init; }
 
-    public string? ClientType { get; set; }
+    public string? ClientType { get; init; }
 
-    public IReadOnlyList<string>? RedirectUris { get; set; }
+    public IReadOnlyList<string>? RedirectUris { get; init; }
 
-    public IReadOnlyList<string>? AllowedOrigins { get; set; }
+    public IReadOnlyList<string>? AllowedOrigins { get; init; }
 
-    public IReadOnlyList<string>? Scopes { get; set; }
+    public IReadOnlyList<string>? Scopes { get; init; }
 
-    public IReadOnlyList<string>? GrantTypes { get; set; }
+    public IReadOnlyList<string>? GrantTypes { get; init; }
 
-    public bool? RequirePkce { get; set; }
+    public bool? RequirePkce { get; init; }
 
-    public bool? RequireConsent { get; set; }
+    public bool? RequireConsent { get; init; }
 
-    public bool? IsFirstParty { get; set; }
+    public bool? IsFirstParty { get; init; }
 
-    public bool? IsActive { get; set; }
+    public bool? IsActive { get; init; }
 
-    public long? AccessTokenLifetime { get; set; }
+    public long? AccessTokenLifetime { get; init; }
 
-    public long? RefreshTokenLifetime { get; set; }
+    public long? RefreshTokenLifetime { get; init; }
 
-    public long? IdTokenLifetime { get; set; }
+    public long? IdTokenLifetime { get; init; }
 
-    public string? TokenEndpointAuthMethod { get; set; }
+    public string? TokenEndpointAuthMethod { get; init; }
 
-    public string? LogoUri { get; set; }
+    public string? LogoUri { get; init; }
 
-    public string? PolicyUri { get; set; }
+    public string? PolicyUri { get; init; }
 
-    public string? TosUri { get; set; }
+    public string? TosUri { get; init; }
 }

@@ -21,6 +21,10 @@ internal sealed class CerberusDialect : IOAuthDialect
     private static readonly string[] ReadClientsPermissions = ["clients:read", "clients:*", "*"];
     private static readonly HttpMethod Patch = new("PATCH");
 
+    // The bodies of enable and disable (read-only once built: their members are init-only).
+    private static readonly CerberusClientBody ActiveBody = new() { IsActive = true };
+    private static readonly CerberusClientBody InactiveBody = new() { IsActive = false };
+
     public CerberusDialect(OAuthClientsOptions options, IOAuthClientsTokenProvider? tokenProvider)
     {
         var credentials = new CredentialRegistry();
@@ -118,7 +122,7 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{Collection}/{escapedId}");
 
-    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, Collection, Serialize(new CerberusClientBody
+    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, Collection, new CerberusClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -137,9 +141,10 @@ internal sealed class CerberusDialect : IOAuthDialect
         LogoUri = request.LogoUri,
         PolicyUri = request.PolicyUri,
         TosUri = request.TosUri,
-    }));
+    },
+    CerberusJsonContext.Default.CerberusClientBody);
 
-    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(Patch, $"{Collection}/{escapedId}", Serialize(new CerberusClientBody
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(Patch, $"{Collection}/{escapedId}", new CerberusClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -151,7 +156,8 @@ internal sealed class CerberusDialect : IOAuthDialect
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
         IdTokenLifetime = Wire.Seconds(request.IdTokenLifetime),
-    }));
+    },
+    CerberusJsonContext.Default.CerberusClientBody);
 
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{Collection}/{escapedId}");
 
@@ -195,17 +201,17 @@ internal sealed class CerberusDialect : IOAuthDialect
 
     public ListShape ListShape { get; } = new(["data", "clients"], ReadListItems, ReadListEnd);
 
-    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ReadFields(body).ToModel();
 
     public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
-        var dto = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped;
-        return new CreatedOAuthClient(ToModel(dto), string.IsNullOrWhiteSpace(dto.ClientSecret) ? null : new ClientSecret(dto.ClientSecret!));
+        var fields = ReadFields(body);
+        return new CreatedOAuthClient(fields.ToModel(), string.IsNullOrWhiteSpace(fields.ClientSecret) ? null : new ClientSecret(fields.ClientSecret!));
     }
 
     public ClientSecret ReadSecret(ReadOnlySpan<byte> body)
     {
-        var secret = Wire.Deserialize(body, CerberusJsonContext.Default.CerberusClientDto).Unwrapped.ClientSecret;
+        var secret = ReadFields(body).ClientSecret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'clientSecret'.") : new ClientSecret(secret!);
     }
 
@@ -273,10 +279,15 @@ internal sealed class CerberusDialect : IOAuthDialect
         return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
     }
 
-    private ApiRequest SetActive(string escapedId, bool active) => Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
+    // The update of isActive alone, with one body per state rather than an update request mapped to a body on every call.
+    private ApiRequest SetActive(string escapedId, bool active) =>
+        new(Patch, $"{Collection}/{escapedId}", active ? ActiveBody : InactiveBody, CerberusJsonContext.Default.CerberusClientBody);
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
-        Wire.Models(items, CerberusJsonContext.Default.ListCerberusClientDto, dto => ToModel(dto.Unwrapped));
+    private static void ReadListItems(ReadOnlySpan<byte> items, List<OAuthClient> clients) =>
+        WireReader.Clients(items, clients, static (ref Utf8JsonReader reader) => WireReader.Object<CerberusClientFields>(ref reader).ToModel());
+
+    /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
+    private static CerberusClientFields ReadFields(ReadOnlySpan<byte> body) => WireReader.Client<CerberusClientFields>(body);
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {
@@ -294,40 +305,5 @@ internal sealed class CerberusDialect : IOAuthDialect
         }
 
         return new ListEnd(null, Total: total);
-    }
-
-    private static byte[] Serialize(CerberusClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, CerberusJsonContext.Default.CerberusClientBody);
-
-    private static OAuthClient ToModel(CerberusClientDto dto)
-    {
-        var id = Wire.RequiredId(dto.Id);
-        return new OAuthClient
-        {
-            Id = id,
-            ClientId = Wire.First(dto.ClientId) ?? id,
-            Name = dto.Name ?? string.Empty,
-            Description = dto.Description,
-            IsConfidential = !string.Equals(dto.ClientType, "public", StringComparison.OrdinalIgnoreCase),
-            IsActive = dto.IsActive ?? true,
-            RedirectUris = Wire.Strings(dto.RedirectUris),
-            AllowedScopes = Wire.Strings(dto.Scopes ?? dto.AllowedScopes),
-            GrantTypes = Wire.Strings(dto.GrantTypes),
-            AllowedOrigins = Wire.Strings(dto.AllowedOrigins),
-            RequirePkce = dto.RequirePkce ?? dto.PkceRequired ?? false,
-            RequireConsent = dto.RequireConsent ?? false,
-            IsFirstParty = dto.IsFirstParty ?? false,
-            AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,
-            RefreshTokenLifetime = Wire.Lifetime(dto.RefreshTokenLifetime) ?? OAuthClient.DefaultRefreshTokenLifetime,
-            IdTokenLifetime = Wire.Lifetime(dto.IdTokenLifetime),
-            CreatedAt = dto.CreatedAt,
-            UpdatedAt = dto.UpdatedAt,
-            OrganisationId = Wire.First(dto.OrganisationId),
-            TokenEndpointAuthMethod = Wire.First(dto.TokenEndpointAuthMethod),
-            RefreshTokenRotation = Wire.First(dto.RefreshTokenRotation),
-            LogoUri = Wire.First(dto.LogoUri),
-            PolicyUri = Wire.First(dto.PolicyUri),
-            TosUri = Wire.First(dto.TosUri),
-            IsRevoked = dto.Revoked ?? false,
-        };
     }
 }

@@ -1,16 +1,16 @@
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace OAuthClients.Sdk.Dialects.Cerberus;
 
-/// <summary>The source-generated (trim and AOT safe) JSON of the Cerberus wire DTOs.</summary>
+/// <summary>
+/// The source-generated (trim and AOT safe) JSON of the Cerberus wire DTOs; client objects are read by
+/// <see cref="WireReader"/> into <see cref="CerberusClientFields"/> and the model, without a DTO.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-[JsonSerializable(typeof(CerberusClientDto))]
-[JsonSerializable(typeof(List<CerberusClientDto>))]
 [JsonSerializable(typeof(CerberusListEnvelope))]
 [JsonSerializable(typeof(CerberusClientBody))]
 [JsonSerializable(typeof(CerberusLoginBody))]

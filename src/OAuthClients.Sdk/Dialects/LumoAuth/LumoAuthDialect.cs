@@ -28,6 +28,10 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     private const string DialectName = "LumoAuth";
     private static readonly HttpMethod Patch = new("PATCH");
 
+    // The bodies of the seed API's enable and disable (read-only once built: their members are init-only).
+    private static readonly LumoAuthClientBody ActiveBody = new() { IsActive = true };
+    private static readonly LumoAuthClientBody InactiveBody = new() { IsActive = false };
+
     private readonly bool _clientsApi;
     private readonly string _collection;
     private readonly string _notFoundHint;
@@ -168,7 +172,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public ApiRequest Get(string escapedId) => new(HttpMethod.Get, $"{_collection}/{escapedId}");
 
-    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, _collection, Serialize(new LumoAuthClientBody
+    public ApiRequest Create(CreateOAuthClientRequest request) => new(HttpMethod.Post, _collection, new LumoAuthClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -180,12 +184,13 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         RequiresPkce = request.RequirePkce,
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
-    }))
+    },
+    LumoAuthJsonContext.Default.LumoAuthClientBody)
     {
         NotFoundHint = _notFoundHint,
     };
 
-    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(_clientsApi ? Patch : HttpMethod.Put, $"{_collection}/{escapedId}", Serialize(new LumoAuthClientBody
+    public ApiRequest Update(string escapedId, UpdateOAuthClientRequest request) => new(_clientsApi ? Patch : HttpMethod.Put, $"{_collection}/{escapedId}", new LumoAuthClientBody
     {
         Name = request.Name,
         Description = request.Description,
@@ -195,7 +200,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         IsActive = request.IsActive,
         AccessTokenLifetime = Wire.Seconds(request.AccessTokenLifetime),
         RefreshTokenLifetime = Wire.Seconds(request.RefreshTokenLifetime),
-    }));
+    },
+    LumoAuthJsonContext.Default.LumoAuthClientBody);
 
     public ApiRequest Delete(string escapedId) => new(HttpMethod.Delete, $"{_collection}/{escapedId}");
 
@@ -213,7 +219,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     public ApiRequest GetScopes(string escapedId) => _clientsApi ? new(HttpMethod.Get, $"{_collection}/{escapedId}/scopes") : Get(escapedId);
 
     public ApiRequest ReplaceScopes(string escapedId, IReadOnlyList<string> scopes) => _clientsApi
-        ? new(HttpMethod.Put, $"{_collection}/{escapedId}/scopes", JsonSerializer.SerializeToUtf8Bytes(new LumoAuthScopes { Scopes = scopes }, LumoAuthJsonContext.Default.LumoAuthScopes))
+        ? new(HttpMethod.Put, $"{_collection}/{escapedId}/scopes", new LumoAuthScopes { Scopes = scopes }, LumoAuthJsonContext.Default.LumoAuthScopes)
         : Update(escapedId, new UpdateOAuthClientRequest { AllowedScopes = scopes });
 
     /// <summary>LumoAuth has no "me" endpoint: a one-item page of clients proves the key works and can read clients.</summary>
@@ -224,7 +230,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
         // A list of either shape proves it; anything else is an unreadable body.
         if (Wire.FirstToken(body) == JsonTokenType.StartArray)
         {
-            ReadListItems(body);
+            ReadListItems(body, []);
         }
         else
         {
@@ -249,22 +255,21 @@ internal sealed class LumoAuthDialect : IOAuthDialect
     /// <summary>The seed's bare array (every client at once), or <c>{ "data": [...], "meta": {...} }</c> pages.</summary>
     public ListShape ListShape { get; } = new(["data"], ReadListItems, ReadListEnd);
 
-    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ToModel(Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped, listed: false);
+    public OAuthClient ReadClient(ReadOnlySpan<byte> body) => ReadFields(body).ToModel(listed: false);
 
     public CreatedOAuthClient ReadCreated(ReadOnlySpan<byte> body)
     {
-        var dto = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped;
-        var secret = string.IsNullOrWhiteSpace(dto.Secret) ? null : new ClientSecret(dto.Secret!);
-        var client = ToModel(dto, listed: false);
+        var fields = ReadFields(body);
+        var secret = string.IsNullOrWhiteSpace(fields.Secret) ? null : new ClientSecret(fields.Secret!);
+        var client = fields.ToModel(listed: false);
 
         // The wrapped create response omits isConfidential; only confidential clients get a secret.
-        var saysType = dto.IsConfidential is not null || dto.IsPublic is not null;
-        return new CreatedOAuthClient(saysType ? client : client with { IsConfidential = secret is not null }, secret);
+        return new CreatedOAuthClient(fields.SaysType ? client : client with { IsConfidential = secret is not null }, secret);
     }
 
     public ClientSecret ReadSecret(ReadOnlySpan<byte> body)
     {
-        var secret = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthClientDto).Unwrapped.Secret;
+        var secret = ReadFields(body).Secret;
         return string.IsNullOrWhiteSpace(secret) ? throw new JsonException("The response has no 'secret'.") : new ClientSecret(secret!);
     }
 
@@ -314,45 +319,18 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     private ApiRequest SetActive(string escapedId, bool active) => _clientsApi
         ? new(HttpMethod.Post, $"{_collection}/{escapedId}/{(active ? "enable" : "disable")}") { Repeatable = true }
-        : Update(escapedId, new UpdateOAuthClientRequest { IsActive = active });
+        : new(HttpMethod.Put, $"{_collection}/{escapedId}", active ? ActiveBody : InactiveBody, LumoAuthJsonContext.Default.LumoAuthClientBody);
 
-    private static byte[] Serialize(LumoAuthClientBody body) => JsonSerializer.SerializeToUtf8Bytes(body, LumoAuthJsonContext.Default.LumoAuthClientBody);
+    private static void ReadListItems(ReadOnlySpan<byte> items, List<OAuthClient> clients) =>
+        WireReader.Clients(items, clients, static (ref Utf8JsonReader reader) => WireReader.Object<LumoAuthClientFields>(ref reader).ToModel(listed: true));
 
-    private static List<OAuthClient> ReadListItems(ReadOnlySpan<byte> items) =>
-        Wire.Models(items, LumoAuthJsonContext.Default.ListLumoAuthClientDto, dto => ToModel(dto.Unwrapped, listed: true));
+    /// <summary>A one-client body (bare or wrapped in <c>data</c>); JSON <c>null</c> is the wrong shape.</summary>
+    private static LumoAuthClientFields ReadFields(ReadOnlySpan<byte> body) => WireReader.Client<LumoAuthClientFields>(body);
 
     private static ListEnd ReadListEnd(ReadOnlySpan<byte> body, ListPage? requested, int count)
     {
         var envelope = Wire.Deserialize(body, LumoAuthJsonContext.Default.LumoAuthListEnvelope);
         var meta = envelope.Meta ?? envelope.Pagination;
         return new ListEnd(ListPage.After(requested, count, meta?.Page, meta?.HasNextPage, meta?.TotalPages, meta?.Limit), meta?.TotalPages, meta?.Total);
-    }
-
-    /// <summary>
-    /// The model of a client object. A listed one that lacks redirect URIs, scopes or grant types (the summaries of
-    /// <c>/admin/clients</c>) is a summary: those were not returned, which is not the same as empty.
-    /// </summary>
-    private static OAuthClient ToModel(LumoAuthClientDto dto, bool listed)
-    {
-        var id = Wire.RequiredId(dto.Id);
-        var scopes = dto.AllowedScopes ?? dto.Scopes;
-        return new OAuthClient
-        {
-            Id = id,
-            ClientId = Wire.First(dto.ClientId) ?? id,
-            Name = dto.Name ?? string.Empty,
-            Description = dto.Description,
-            IsConfidential = dto.IsConfidential ?? !(dto.IsPublic ?? false),
-            IsActive = dto.IsActive ?? true,
-            IsSummary = listed && (dto.RedirectUris is null || scopes is null || dto.GrantTypes is null),
-            ApplicationType = Wire.First(dto.ApplicationType),
-            RedirectUris = Wire.Strings(dto.RedirectUris),
-            AllowedScopes = Wire.Strings(scopes),
-            GrantTypes = Wire.Strings(dto.GrantTypes),
-            RequirePkce = dto.RequiresPkce ?? false,
-            AccessTokenLifetime = Wire.Lifetime(dto.AccessTokenLifetime) ?? OAuthClient.DefaultAccessTokenLifetime,
-            RefreshTokenLifetime = Wire.Lifetime(dto.RefreshTokenLifetime) ?? OAuthClient.DefaultRefreshTokenLifetime,
-            CreatedAt = dto.CreatedAt,
-        };
     }
 }

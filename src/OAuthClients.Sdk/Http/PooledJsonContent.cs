@@ -1,0 +1,102 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
+
+namespace OAuthClients.Sdk.Http;
+
+/// <summary>
+/// A JSON request body serialized for one attempt into a buffer rented from <see cref="ArrayPool{T}"/> and sent with
+/// its <c>Content-Length</c>; the buffer is cleared and returned when the attempt's message is disposed, and a retry
+/// serializes again. It replaces a <c>byte[]</c> per request plus its copy.
+/// </summary>
+internal sealed class PooledJsonContent : HttpContent, IBufferWriter<byte>
+{
+    // One writer per thread, reset onto each content: serialization is synchronous, so it is never shared.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private byte[]? _buffer;
+    private int _length;
+
+    private PooledJsonContent(MediaTypeHeaderValue contentType)
+    {
+        _buffer = ArrayPool<byte>.Shared.Rent(512);
+        Headers.ContentType = contentType;
+    }
+
+    /// <summary>Serializes <paramref name="value"/> with <paramref name="typeInfo"/> (source-generated) into a new content.</summary>
+    public static PooledJsonContent Serialize(object value, JsonTypeInfo typeInfo, MediaTypeHeaderValue contentType)
+    {
+        var content = new PooledJsonContent(contentType);
+        try
+        {
+            var writer = t_writer;
+            if (writer is null)
+            {
+                var options = typeInfo.Options;
+                t_writer = writer = new Utf8JsonWriter(content, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, SkipValidation = true });
+            }
+            else
+            {
+                writer.Reset(content);
+            }
+
+            JsonSerializer.Serialize(writer, value, typeInfo);
+            writer.Flush();
+            return content;
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
+    }
+
+    void IBufferWriter<byte>.Advance(int count) => _length += count;
+
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => Grow(sizeHint).AsMemory(_length);
+
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => Grow(sizeHint).AsSpan(_length);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        stream.WriteAsync(_buffer ?? throw new ObjectDisposedException(nameof(PooledJsonContent)), 0, _length);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _buffer is { } buffer)
+        {
+            _buffer = null;
+            buffer.AsSpan(0, _length).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private byte[] Grow(int sizeHint)
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(PooledJsonContent));
+        if (buffer.Length - _length >= Math.Max(sizeHint, 1))
+        {
+            return buffer;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, _length + sizeHint));
+        buffer.AsSpan(0, _length).CopyTo(larger);
+        buffer.AsSpan(0, _length).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
+        return _buffer = larger;
+    }
+}
