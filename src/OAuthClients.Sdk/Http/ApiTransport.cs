@@ -89,16 +89,22 @@ internal sealed class ApiTransport(
             return await stream.ReadAsync(buffer, offset, count, attempt.Token).ConfigureAwait(false);
 #endif
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Canceled(ex, attempt.Token))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            throw new TimeoutException("A read of the body timed out.", ex);
+            throw CancellationOrTimeout(ex, "A read of the body timed out.", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> ended an attempt because it was canceled. A read canceled mid-body may fail with the
+    /// stream's own exception (an <see cref="ObjectDisposedException"/> or <see cref="IOException"/> of the connection
+    /// torn down under it) rather than an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static bool Canceled(Exception ex, CancellationToken attempt) => ex is OperationCanceledException || attempt.IsCancellationRequested;
+
+    /// <summary>The caller's cancellation, reported with the caller's token; otherwise the per-attempt timeout (or the HttpClient's own).</summary>
+    private static Exception CancellationOrTimeout(Exception ex, string timedOut, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? new OperationCanceledException("The operation was canceled.", ex, cancellationToken) : new TimeoutException(timedOut, ex);
 
     /// <summary>
     /// What the caller sees when a streamed body fails after its items started to arrive: an unreadable body
@@ -380,18 +386,10 @@ internal sealed class ApiTransport(
             response.Dispose();
             throw ApiExceptionFactory.UnreadableBody(dialect, request, status, requestId, [], ex, response.IsSuccessStatusCode ? operation.UnknownOutcome : null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Canceled(ex, attempt.Token))
         {
-            // The caller's cancellation, reported with the caller's token rather than the attempt's.
             response?.Dispose();
-            cancellationToken.ThrowIfCancellationRequested();
-            throw;
-        }
-        catch (OperationCanceledException ex)
-        {
-            // Not the caller's token: the per-attempt timeout, or the HttpClient's own.
-            response?.Dispose();
-            throw new TimeoutException("The attempt timed out.", ex);
+            throw CancellationOrTimeout(ex, "The attempt timed out.", cancellationToken);
         }
         catch
         {

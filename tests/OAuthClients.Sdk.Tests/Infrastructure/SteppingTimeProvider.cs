@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace OAuthClients.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// Fake time that moves only when a test says so. It reports every timer the SDK creates, so a test can fire the
+/// Fake time that moves only when a test says so. It reports every timer the SDK creates or reschedules, so a test can fire the
 /// backoff delays (and, when it asks, the per-attempt timeouts) at once, without sleeping, and assert on them.
 /// </summary>
 public sealed class SteppingTimeProvider(TimeSpan attemptTimeout) : FakeTimeProvider
@@ -20,13 +20,8 @@ public sealed class SteppingTimeProvider(TimeSpan attemptTimeout) : FakeTimeProv
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            _created.Writer.TryWrite(dueTime);
-        }
-
-        return timer;
+        Scheduled(dueTime);
+        return new ReportingTimer(base.CreateTimer(callback, state, dueTime, period), this);
     }
 
     /// <summary>
@@ -74,4 +69,31 @@ public sealed class SteppingTimeProvider(TimeSpan attemptTimeout) : FakeTimeProv
 
     public async Task Drive(Task call, Func<Task>? timeoutWhen = null) =>
         await Drive(call.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), timeoutWhen);
+
+    private void Scheduled(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _created.Writer.TryWrite(dueTime);
+        }
+    }
+
+    /// <summary>A timer whose rescheduling is reported too: the SDK resets and reuses an attempt's timeout source (CancelAfter).</summary>
+    private sealed class ReportingTimer(ITimer timer, SteppingTimeProvider time) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = timer.Change(dueTime, period);
+            if (changed)
+            {
+                time.Scheduled(dueTime);
+            }
+
+            return changed;
+        }
+
+        public void Dispose() => timer.Dispose();
+
+        public ValueTask DisposeAsync() => timer.DisposeAsync();
+    }
 }

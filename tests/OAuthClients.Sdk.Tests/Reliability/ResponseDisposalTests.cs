@@ -97,6 +97,48 @@ public sealed class ResponseDisposalTests
     }
 
     [Fact]
+    public async Task Get_TimedOutReadFailingWithTheStreamsOwnException_ThrowsTimeoutException()
+    {
+        using var handler = new Handler(_ => Answer(HttpStatusCode.OK, "{ \"id\": ", Ending.StallsThenTornDown));
+        using var host = Host(handler);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.GetAsync("c1"), () => handler.Stalled.WaitAsync()));
+
+        Assert.True(Assert.Single(handler.Contents).Disposed);
+    }
+
+    [Fact]
+    public async Task Get_CanceledReadFailingWithTheStreamsOwnException_ThrowsOperationCanceledWithTheCallersToken()
+    {
+        using var handler = new Handler(_ => Answer(HttpStatusCode.OK, "{ \"id\": ", Ending.StallsThenTornDown));
+        using var host = Host(handler);
+        using var cancel = new CancellationTokenSource();
+
+        var call = host.Client.GetAsync("c1", cancel.Token);
+        await handler.Stalled.WaitAsync();
+        await cancel.CancelAsync();
+
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cancel.Token, thrown.CancellationToken);
+    }
+
+    [Fact]
+    public async Task List_TimedOutReadPastTheHeadFailingWithTheStreamsOwnException_ThrowsTimeoutException()
+    {
+        // More than the 16 KiB read within the attempt, so the stall comes while the list is streamed.
+        var clients = string.Join(", ", Enumerable.Range(0, 400).Select(i => Client.Replace("c1", $"c{i}", StringComparison.Ordinal)));
+        using var handler = new Handler(_ => Answer(HttpStatusCode.OK, $"[{clients}", Ending.StallsThenTornDown));
+        using var host = Host(handler);
+
+        // Every read schedules its own timeout: all of them wait for the one stall.
+        var stalled = handler.Stalled.WaitAsync();
+        var thrown = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.ListAsync().ToListAsync().AsTask(), () => stalled));
+
+        Assert.Contains("timed out while its body was read", thrown.Message, StringComparison.Ordinal);
+        Assert.True(Assert.Single(handler.Contents).Disposed);
+    }
+
+    [Fact]
     public async Task Get_CanceledWhileTheBodyStalls_DisposesTheResponse()
     {
         using var handler = new Handler(_ => Answer(HttpStatusCode.OK, "{ \"id\": ", Ending.Stalls));
@@ -184,6 +226,9 @@ public sealed class ResponseDisposalTests
         Ends,
         Breaks,
         Stalls,
+
+        /// <summary>Stalls, and fails as SocketsHttpHandler's stream may when canceled: the connection is disposed under the read.</summary>
+        StallsThenTornDown,
     }
 
     /// <summary>Answers attempt N (1-based) with the content the script gives it, and keeps every content it handed out.</summary>
@@ -279,6 +324,10 @@ public sealed class ResponseDisposalTests
                     stalled?.Release();
                     await Task.Delay(Timeout.Infinite, cancellationToken);
                     return 0;
+                case Ending.StallsThenTornDown:
+                    stalled?.Release();
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    throw new ObjectDisposedException("System.Net.Sockets.NetworkStream");
                 default:
                     return 0;
             }
