@@ -57,6 +57,15 @@ public sealed class RedactionEdgeTests
     }
 
     [Fact]
+    public async Task Excerpt_OfABodyOfExactly16KiBThatFitsOnceCollapsed_IsWholeWithoutAnEllipsis()
+    {
+        // 16 KiB is decoded; a body of exactly that length was read whole, so nothing is marked as cut.
+        var error = await ErrorFor(502, new string(' ', (16 * 1024) - 4) + "tail");
+
+        Assert.EndsWith(Lead + "tail.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Excerpt_WithTheKeyAtTheCut_NeverShowsPartOfTheKey()
     {
         // The key starts at character 290: its first ten characters would fit in the excerpt. What is read past the
