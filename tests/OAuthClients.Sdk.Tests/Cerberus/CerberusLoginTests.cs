@@ -147,6 +147,7 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
     [InlineData("cerb_sid=sess-1; Max-Age=-1")]
     [InlineData("cerb_sid=sess-1; Max-Age=3600; Max-Age=0")]
     [InlineData("cerb_sid=\"\"; Path=/")]
+    [InlineData("cerb_sid; Path=/")]
     public async Task GetAsync_SessionCookieClearedInAnyCaseOrSign_DropsTheSessionAndLogsInOnce(string clearing) =>
         await GetAsync_SessionCookieCleared_DropsTheSessionAndLogsInOnce(clearing);
 
