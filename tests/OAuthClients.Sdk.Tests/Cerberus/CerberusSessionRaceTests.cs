@@ -26,8 +26,8 @@ public sealed class CerberusSessionRaceTests
     [Fact]
     public async Task CreateAsync_CsrfRefusalArrivingAfterAnotherCallGotAFreshToken_ReplaysWithThatTokenWithoutFetchingOne()
     {
-        var refusalHeld = new TaskCompletionSource();
-        var releaseRefusal = new TaskCompletionSource();
+        var refusalHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseRefusal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var handler = new ScriptedHandler(async (request, number) =>
         {
             if (request.Method == HttpMethod.Post && number == 1)
