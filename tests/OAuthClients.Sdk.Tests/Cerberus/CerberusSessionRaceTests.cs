@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Models;
+using OAuthClients.Sdk.Tests.Infrastructure;
 using Xunit;
 
 namespace OAuthClients.Sdk.Tests.Cerberus;
@@ -98,21 +97,4 @@ public sealed class CerberusSessionRaceTests
 
     private static HttpResponseMessage Answer(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-
-    /// <summary>Answers request N (1-based, counted over all requests) as the script says, and records what each carried.</summary>
-    private sealed class ScriptedHandler(Func<HttpRequestMessage, int, Task<HttpResponseMessage>> script) : HttpMessageHandler
-    {
-        private int _count;
-
-        public ConcurrentQueue<(string Method, string Path, string? CsrfToken)> Requests { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var token = request.Headers.TryGetValues("X-CSRF-Token", out var tokens) ? tokens.Single() : null;
-            Requests.Enqueue((request.Method.Method, request.RequestUri!.AbsolutePath, token));
-            var answer = await script(request, Interlocked.Increment(ref _count));
-            answer.RequestMessage = request;
-            return answer;
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using OAuthClients.Sdk.Models;
@@ -38,7 +37,10 @@ public sealed class FailedBeforeSendingTests
     [MemberData(nameof(Failures))]
     public async Task CreateAsync_ConnectionFailure_IsRepeatedOnlyWhenItProvesNothingWasSent(string failure, bool beforeSending)
     {
-        using var handler = new FailingOnceHandler(Failure(failure));
+        var thrownOnce = Failure(failure);
+        using var handler = new ScriptedHandler((request, attempt) => attempt == 1
+            ? Task.FromException<HttpResponseMessage>(thrownOnce)
+            : Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created) { Content = new StringContent(Created, System.Text.Encoding.UTF8, "application/json") }));
         using var host = new TestHost(
             o =>
             {
@@ -73,26 +75,4 @@ public sealed class FailedBeforeSendingTests
         "no socket error" => new HttpRequestException("Something failed"),
         _ => new HttpRequestException("The connection failed", new SocketException((int)Enum.Parse<SocketError>(kind))),
     };
-
-    /// <summary>Fails the first request with <paramref name="failure"/>, then answers 201 with a created client.</summary>
-    private sealed class FailingOnceHandler(HttpRequestException failure) : HttpMessageHandler
-    {
-        private int _attempts;
-
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _attempts) == 1)
-            {
-                throw failure;
-            }
-
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created)
-            {
-                Content = new StringContent(Created, System.Text.Encoding.UTF8, "application/json"),
-                RequestMessage = request,
-            });
-        }
-    }
 }
