@@ -54,6 +54,9 @@ public sealed class OAuthClientsResponseCapture : IDisposable
     }
 
     /// <summary>Records a successful response in the active capture, if there is one.</summary>
+    /// <summary>Gets a value indicating whether a capture is active in this flow (so the rate limit is worth reading).</summary>
+    internal static bool Active => Current.Value is not null;
+
     internal static void Record(HttpStatusCode statusCode, string? requestId, OAuthClientsRateLimit? rateLimit)
     {
         if (Current.Value is { } capture)

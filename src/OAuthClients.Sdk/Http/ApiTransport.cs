@@ -48,7 +48,7 @@ internal sealed class ApiTransport(
     /// </summary>
     public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, BodyReader<T> read, CancellationToken cancellationToken)
     {
-        using var response = await ExchangeAsync(request, operation, streamed: false, cancellationToken).ConfigureAwait(false);
+        using var response = await ExchangeAsync(request, operation, SuccessBody.Read, cancellationToken).ConfigureAwait(false);
         T result;
         try
         {
@@ -69,7 +69,7 @@ internal sealed class ApiTransport(
     /// </summary>
     public async Task<ListBody> OpenListAsync(ApiRequest request, ListShape shape, CancellationToken cancellationToken)
     {
-        var response = await ExchangeAsync(request, Operation.List, streamed: true, cancellationToken).ConfigureAwait(false);
+        var response = await ExchangeAsync(request, Operation.List, SuccessBody.Stream, cancellationToken).ConfigureAwait(false);
         OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
         return new ListBody(this, request, response, shape, maxResponseSize);
     }
@@ -123,12 +123,18 @@ internal sealed class ApiTransport(
     public Exception PagingFailure(ApiRequest request, ApiResponse response, string problem) =>
         new OAuthClientsApiException(response.StatusCode, $"{dialect.Name}: the listing stopped at {request}: {problem}. The clients listed so far were returned.", requestId: response.RequestId);
 
-    /// <summary>Sends <paramref name="request"/> for its status alone.</summary>
-    public Task SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken) =>
-        SendAsync(request, operation, static _ => true, cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="request"/> for its status alone: a success body is not read (disposing the response
+    /// drains or drops it); an error body is read as for any other request.
+    /// </summary>
+    public async Task SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
+    {
+        using var response = await ExchangeAsync(request, operation, SuccessBody.Ignore, cancellationToken).ConfigureAwait(false);
+        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
+    }
 
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
-    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> ExchangeAsync(ApiRequest request, Operation operation, SuccessBody successBody, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.ActivitySource.StartActivity(operation.ActivityName, ActivityKind.Client);
         activity?.SetTag("oauthclients.operation", operation.Name);
@@ -138,7 +144,7 @@ internal sealed class ApiTransport(
         string? errorType = null;
         try
         {
-            return await SendWithRetriesAsync(request, operation, streamed, activity, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(request, operation, successBody, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -167,7 +173,7 @@ internal sealed class ApiTransport(
         }
     }
 
-    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, bool streamed, Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<ApiResponse> SendWithRetriesAsync(ApiRequest request, Operation operation, SuccessBody successBody, Activity? activity, CancellationToken cancellationToken)
     {
         var retries = 0;
         var replayed = false;
@@ -189,7 +195,7 @@ internal sealed class ApiTransport(
             Stream? stream;
             try
             {
-                (response, body, stream) = await SendOnceAsync(message, request, operation, streamed, cancellationToken).ConfigureAwait(false);
+                (response, body, stream) = await SendOnceAsync(message, request, operation, successBody, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
@@ -218,7 +224,8 @@ internal sealed class ApiTransport(
                 {
                     // The caller disposes the body (and a streamed body's response).
                     handedOver = stream is not null;
-                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream, OAuthClientsRateLimit.Read(response.Headers));
+                    var rateLimit = OAuthClientsResponseCapture.Active ? OAuthClientsRateLimit.Read(response.Headers) : null;
+                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream, rateLimit);
                 }
 
                 var errorBody = body.ToArray();
@@ -350,15 +357,23 @@ internal sealed class ApiTransport(
         source.Dispose();
     }
 
-    /// <summary>One attempt: the response and its whole body, or, for a streamed success, its unread body stream.</summary>
-    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body, Stream? Stream)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, bool streamed, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: the response and its whole body; for a success, as <paramref name="successBody"/> says, its body's
+    /// head and unread stream, or no body at all.
+    /// </summary>
+    private async ValueTask<(HttpResponseMessage Response, ResponseBody Body, Stream? Stream)> SendOnceAsync(HttpRequestMessage message, ApiRequest request, Operation operation, SuccessBody successBody, CancellationToken cancellationToken)
     {
         using var attempt = StartAttempt(cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
             response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-            if (streamed && response.IsSuccessStatusCode)
+            if (successBody == SuccessBody.Ignore && response.IsSuccessStatusCode)
+            {
+                return (response, ResponseBody.Empty, null);
+            }
+
+            if (successBody == SuccessBody.Stream && response.IsSuccessStatusCode)
             {
 #if NET
                 var stream = await response.Content.ReadAsStreamAsync(attempt.Token).ConfigureAwait(false);
@@ -396,6 +411,19 @@ internal sealed class ApiTransport(
             response?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What an exchange does with the body of a success response.</summary>
+    private enum SuccessBody
+    {
+        /// <summary>Reads it whole within the attempt, up to the response size limit.</summary>
+        Read,
+
+        /// <summary>Reads its head within the attempt and hands over the rest unread, to be streamed.</summary>
+        Stream,
+
+        /// <summary>Leaves it unread: only the status matters.</summary>
+        Ignore,
     }
 
     /// <summary>

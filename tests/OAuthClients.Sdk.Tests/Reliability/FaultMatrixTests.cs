@@ -105,6 +105,11 @@ public sealed class FaultMatrixTests(LoopbackServer server) : IClassFixture<Loop
 
         switch (fault)
         {
+            case Fault.CutShort when operation == Operation.Delete:
+                // A delete's answer is its status line: the 200 arrived, and the body cut short after it is never read.
+                Assert.Null(outcome);
+                Assert.Equal(1, Requests());
+                break;
             case Fault.Dropped or Fault.CutShort:
                 var lost = Assert.IsType<HttpRequestException>(outcome);
                 Assert.Contains($"({attemptsIfRetried} attempt(s))", lost.Message, StringComparison.Ordinal);

@@ -47,6 +47,63 @@ public sealed class HostileServerTests
         Assert.InRange(GC.GetTotalAllocatedBytes(precise: true) - before, 0, 32L * 1024 * 1024);
     }
 
+    public static TheoryData<string, string> StatusOnlyOperationsUnderBodyFaults()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var operation in new[] { "delete", "enable", "disable", "revoke tokens" })
+        {
+            foreach (var fault in new[] { "endless", "stalled", "cut short" })
+            {
+                cases.Add(operation, fault);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusOnlyOperationsUnderBodyFaults))]
+    public async Task StatusOnlyOperation_SuccessWhoseBodyNeverEndsStallsOrIsCutShort_CompletesOnItsStatusAlone(string operation, string fault)
+    {
+        // The answer to a delete, enable, disable or revocation is its status line; its body is never read, so it can
+        // be neither too large, nor too slow, nor cut short (the timeout and the size cap would otherwise trip first).
+        using var server = new RawLoopbackServer(fault switch
+        {
+            "endless" => RawLoopbackServer.Endless(200, "{"),
+            "stalled" => RawLoopbackServer.Stall("{"),
+            _ => RawLoopbackServer.Truncated("{"),
+        });
+        var client = Client(server, o =>
+        {
+            o.LumoAuthApi = LumoAuthApi.Clients;
+            o.MaxResponseSize = 1024;
+            o.Timeout = TimeSpan.FromSeconds(30);
+        });
+        using var capture = OAuthClientsResponseCapture.Start();
+
+        await (operation switch
+        {
+            "delete" => client.DeleteAsync("42"),
+            "enable" => client.EnableAsync("42"),
+            "disable" => client.DisableAsync("42"),
+            _ => client.RevokeTokensAsync("42"),
+        });
+
+        Assert.Equal(1, server.Requests);
+        Assert.Equal(200, (int?)capture.Last?.StatusCode);
+    }
+
+    [Fact]
+    public async Task StatusOnlyOperation_ErrorWithAnEndlessBody_FailsAfterReadingNoMoreThanMaxResponseSize()
+    {
+        using var server = new RawLoopbackServer(RawLoopbackServer.Endless(409, """{ "error": "conflict", "message": """));
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server, o => o.MaxResponseSize = 1024).DisableAsync("42"));
+
+        Assert.Equal(409, (int)ex.StatusCode);
+        Assert.Contains("MaxResponseSize (1024 bytes)", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateAsync_SuccessBodyLargerThanMaxResponseSize_SaysTheClientWasProbablyCreated()
     {
