@@ -1,5 +1,5 @@
 using System;
-using System.Net;
+using OAuthClients.Sdk.Http;
 using System.Threading;
 
 #pragma warning disable IDE0130 // Public diagnostics types live in the package's root namespace, so one using reaches them.
@@ -53,15 +53,12 @@ public sealed class OAuthClientsResponseCapture : IDisposable
         _disposed = true;
     }
 
-    /// <summary>Records a successful response in the active capture, if there is one.</summary>
-    /// <summary>Gets a value indicating whether a capture is active in this flow (so the rate limit is worth reading).</summary>
-    internal static bool Active => Current.Value is not null;
-
-    internal static void Record(HttpStatusCode statusCode, string? requestId, OAuthClientsRateLimit? rateLimit)
+    /// <summary>Records a successful response in the active capture, if there is one (its headers are read only then).</summary>
+    internal static void Record(ApiResponse response)
     {
         if (Current.Value is { } capture)
         {
-            Volatile.Write(ref capture._last, new OAuthClientsResponse(statusCode, requestId) { RateLimit = rateLimit });
+            Volatile.Write(ref capture._last, new OAuthClientsResponse(response.StatusCode, response.RequestId) { RateLimit = response.RateLimit });
             Interlocked.Increment(ref capture._count);
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using OAuthClients.Sdk.Dialects;
@@ -24,7 +25,7 @@ internal static class ApiExceptionFactory
         var error = dialect.ReadError(body);
         var credentials = dialect.Authenticator.Credentials.Values;
         var status = response.StatusCode;
-        var requestId = RequestId(response, credentials);
+        var requestId = RequestId(response.Headers, credentials);
         var code = Redacted(error.Code, credentials);
         var message = new StringBuilder()
             .Append(dialect.Name).Append(" answered ").Append((int)status).Append(' ').Append(status)
@@ -104,8 +105,8 @@ internal static class ApiExceptionFactory
     }
 
     /// <summary>The response's request id, redacted: it goes into logs and exception members.</summary>
-    public static string? RequestId(HttpResponseMessage response, IReadOnlyList<string> credentials) =>
-        response.Headers.TryGetValues(RequestIdHeader, out var values) ? Redacted(values.FirstOrDefault(), credentials) : null;
+    public static string? RequestId(HttpResponseHeaders headers, IReadOnlyList<string> credentials) =>
+        headers.TryGetValues(RequestIdHeader, out var values) ? Redacted(values.FirstOrDefault(), credentials) : null;
 
     /// <summary>Text from the server that becomes an exception member: bounded and credential-free, as in messages.</summary>
     private static string? Redacted(string? text, IReadOnlyList<string> credentials) =>

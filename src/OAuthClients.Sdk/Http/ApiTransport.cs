@@ -59,7 +59,7 @@ internal sealed class ApiTransport(
             throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body.ToArray(), ex, operation.UnknownOutcome);
         }
 
-        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
+        OAuthClientsResponseCapture.Record(response);
         return result;
     }
 
@@ -70,7 +70,7 @@ internal sealed class ApiTransport(
     public async Task<ListBody> OpenListAsync(ApiRequest request, ListShape shape, CancellationToken cancellationToken)
     {
         var response = await ExchangeAsync(request, Operation.List, SuccessBody.Stream, cancellationToken).ConfigureAwait(false);
-        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
+        OAuthClientsResponseCapture.Record(response);
         return new ListBody(this, request, response, shape, maxResponseSize);
     }
 
@@ -130,7 +130,7 @@ internal sealed class ApiTransport(
     public async Task SendAsync(ApiRequest request, Operation operation, CancellationToken cancellationToken)
     {
         using var response = await ExchangeAsync(request, operation, SuccessBody.Ignore, cancellationToken).ConfigureAwait(false);
-        OAuthClientsResponseCapture.Record(response.StatusCode, response.RequestId, response.RateLimit);
+        OAuthClientsResponseCapture.Record(response);
     }
 
     /// <summary>Sends <paramref name="request"/> and returns its success response, traced and measured as one operation.</summary>
@@ -217,15 +217,19 @@ internal sealed class ApiTransport(
             try
             {
                 authenticator?.OnResponse(response, this);
-                var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
+                var credentials = dialect.Authenticator.Credentials.Values;
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-                Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    var requestId = ApiExceptionFactory.RequestId(response.Headers, credentials);
+                    Log.Answered(logger, dialect.Name, request.Method.Method, request.Path, (int)response.StatusCode, Log.Milliseconds(time.GetElapsedTime(started)), attempt, requestId);
+                }
+
                 if (response.IsSuccessStatusCode)
                 {
                     // The caller disposes the body (and a streamed body's response).
                     handedOver = stream is not null;
-                    var rateLimit = OAuthClientsResponseCapture.Active ? OAuthClientsRateLimit.Read(response.Headers) : null;
-                    return new ApiResponse(response.StatusCode, requestId, body, stream is null ? null : response, stream, rateLimit);
+                    return new ApiResponse(response.StatusCode, response.Headers, credentials, body, stream is null ? null : response, stream);
                 }
 
                 var errorBody = body.ToArray();
@@ -240,7 +244,7 @@ internal sealed class ApiTransport(
                 if (outcomeUnknown && request.Method == HttpMethod.Delete && response.StatusCode == HttpStatusCode.NotFound)
                 {
                     Log.DeletedByEarlierAttempt(logger, dialect.Name, request.Path);
-                    return new ApiResponse(HttpStatusCode.NoContent, requestId, ResponseBody.Empty);
+                    return new ApiResponse(HttpStatusCode.NoContent, response.Headers, credentials, ResponseBody.Empty);
                 }
 
                 var error = ApiExceptionFactory.FromErrorResponse(dialect, request, response, errorBody);
@@ -397,7 +401,7 @@ internal sealed class ApiTransport(
         {
             // Not retried: the same server would send the same body again.
             var status = response!.StatusCode;
-            var requestId = ApiExceptionFactory.RequestId(response, dialect.Authenticator.Credentials.Values);
+            var requestId = ApiExceptionFactory.RequestId(response.Headers, dialect.Authenticator.Credentials.Values);
             response.Dispose();
             throw ApiExceptionFactory.UnreadableBody(dialect, request, status, requestId, [], ex, response.IsSuccessStatusCode ? operation.UnknownOutcome : null);
         }
