@@ -148,6 +148,7 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
     [InlineData("cerb_sid=sess-1; Max-Age=3600; Max-Age=0")]
     [InlineData("cerb_sid=\"\"; Path=/")]
     [InlineData("cerb_sid; Path=/")]
+    [InlineData("cerb_sid=sess-1; Max-Age=-99999999999999999")]
     public async Task GetAsync_SessionCookieClearedInAnyCaseOrSign_DropsTheSessionAndLogsInOnce(string clearing) =>
         await GetAsync_SessionCookieCleared_DropsTheSessionAndLogsInOnce(clearing);
 
@@ -314,6 +315,32 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
 
         Assert.Contains("SessionCookieName", error.Message, StringComparison.Ordinal);
         Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_LoginAnswerWithANamelessCookieOnly_ThrowsNamingTheCookieName()
+    {
+        Server.Server.Given(Request.Create().WithPath(LoginPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Set-Cookie", "=sess-nameless; Path=/; Max-Age=3600").WithBody(LoginBody));
+        var sut = new OAuthClientsClient(LoginOptions());
+
+        var error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+
+        Assert.Contains("SessionCookieName", error.Message, StringComparison.Ordinal);
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_LoginAnswerClearingTheConfiguredCookieAndSettingAnother_AdoptsTheOther()
+    {
+        Server.Server.Given(Request.Create().WithPath(LoginPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Set-Cookie", "cerberus_session=; Path=/; Max-Age=0", "cerb_sid=sess-1; Path=/; HttpOnly; Max-Age=3600").WithBody(LoginBody));
+        Server.Server.Json("GET", $"{Collection}/c1", 200, Client);
+        var sut = new OAuthClientsClient(LoginOptions());
+
+        await sut.GetAsync("c1");
+
+        Assert.Equal("cerb_sid=sess-1", LoopbackServer.Header(Server.Requests.Last(), "Cookie"));
     }
 
     [Fact]
