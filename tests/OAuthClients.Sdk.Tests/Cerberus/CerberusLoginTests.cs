@@ -148,6 +148,7 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
     [InlineData("cerb_sid=sess-1; Max-Age=3600; Max-Age=0")]
     [InlineData("cerb_sid=\"\"; Path=/")]
     [InlineData("cerb_sid; Path=/")]
+    [InlineData("cerb_sid=sess-1; Max-Age=-99999999999999999")]
     public async Task GetAsync_SessionCookieClearedInAnyCaseOrSign_DropsTheSessionAndLogsInOnce(string clearing) =>
         await GetAsync_SessionCookieCleared_DropsTheSessionAndLogsInOnce(clearing);
 
@@ -240,24 +241,34 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
         Assert.Single(Server.Requests);
     }
 
-    public static TheoryData<string, string> Refusals() => new()
+    public static TheoryData<int, string, string> Refusals() => new()
     {
-        { """{ "status": 401, "detail": "Account is blocked" }""", "the account is blocked" },
-        { """{ "status": 401, "detail": "Invalid email or password" }""", "the email or password is wrong" },
-        { """{ "status": 403, "detail": "Session authentication is disabled" }""", "does not allow session logins" },
+        { 401, "Account is blocked", "the account is blocked: ask a Cerberus administrator to unblock it" },
+        { 401, "Invalid email or password", "the email or password is wrong: check Login:Email and Login:Password" },
+        { 401, "Wrong password", "the email or password is wrong: check Login:Email and Login:Password" },
+        { 401, "Unknown EMAIL", "the email or password is wrong: check Login:Email and Login:Password" },
+        { 401, "Invalid credentials", "the credentials were not accepted: check Login:Email and Login:Password" },
+        { 403, "Session authentication is disabled", "this deployment does not allow session logins (AUTH_ALLOW_SESSIONS=false): use an ApiKey instead" },
+        { 403, "Forbidden", "this deployment does not allow session logins (AUTH_ALLOW_SESSIONS=false): use an ApiKey instead" },
+        { 404, "Not Found", "this deployment does not allow session logins (AUTH_ALLOW_SESSIONS=false): use an ApiKey instead" },
+        { 405, "Method Not Allowed", "this deployment does not allow session logins (AUTH_ALLOW_SESSIONS=false): use an ApiKey instead" },
+        { 501, "Not Implemented", "this deployment does not allow session logins (AUTH_ALLOW_SESSIONS=false): use an ApiKey instead" },
+        { 400, "Sessions are disabled here", "this deployment does not allow session logins (AUTH_ALLOW_SESSIONS=false): use an ApiKey instead" },
+        { 500, "Internal error", "see the server's answer" },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task GetAsync_LoginRefused_SaysWhatToDoAndSendsNothingElse(string body, string advice)
+    public async Task GetAsync_LoginRefused_SaysWhatToDoAndSendsNothingElse(int status, string detail, string advice)
     {
-        var status = body.Contains("403", StringComparison.Ordinal) ? 403 : 401;
-        Server.Server.Json("POST", LoginPath, status, body);
+        Server.Server.Json("POST", LoginPath, status, $$"""{ "status": {{status}}, "detail": "{{detail}}" }""");
         var sut = new OAuthClientsClient(LoginOptions());
 
         var error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
 
-        Assert.Contains(advice, error.Message, StringComparison.Ordinal);
+        Assert.Equal(status, (int)error.StatusCode);
+        Assert.StartsWith($"Cerberus refused the login of the configured service account (OAuthClients:Login): {advice}. ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($" to POST /v1/auth/login: {detail}.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Email, error.ToString(), StringComparison.Ordinal);
         Assert.Equal([LoginPath], Server.Requests.Select(r => r.AbsolutePath));
@@ -269,6 +280,7 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
     [InlineData("""{ "status": 401, "detail": "MFA enrollment required before logging in", "requiresEnrollment": true }""", true)]
     public async Task GetAsync_LoginNeedsMfa_ThrowsTheMfaExceptionThatNamesTheWayOut(string body, bool enrollment)
     {
+        var why = enrollment ? "the account must enroll in multi-factor authentication first" : "the account requires multi-factor authentication";
         Server.Server.Json("POST", LoginPath, 401, body);
         var sut = new OAuthClientsClient(LoginOptions());
 
@@ -276,7 +288,7 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
 
         Assert.Equal(enrollment, error.RequiresEnrollment);
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
-        Assert.Contains("service account without MFA, or an ApiKey", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Cerberus refused the login of the configured service account (OAuthClients:Login): {why}, which an unattended client cannot provide. Use a service account without MFA, or an ApiKey. ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
         Assert.Single(Server.Requests);
     }
@@ -303,6 +315,32 @@ public sealed class CerberusLoginTests(LoopbackServer server) : CerberusTestBase
 
         Assert.Contains("SessionCookieName", error.Message, StringComparison.Ordinal);
         Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_LoginAnswerWithANamelessCookieOnly_ThrowsNamingTheCookieName()
+    {
+        Server.Server.Given(Request.Create().WithPath(LoginPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Set-Cookie", "=sess-nameless; Path=/; Max-Age=3600").WithBody(LoginBody));
+        var sut = new OAuthClientsClient(LoginOptions());
+
+        var error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+
+        Assert.Contains("SessionCookieName", error.Message, StringComparison.Ordinal);
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_LoginAnswerClearingTheConfiguredCookieAndSettingAnother_AdoptsTheOther()
+    {
+        Server.Server.Given(Request.Create().WithPath(LoginPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Set-Cookie", "cerberus_session=; Path=/; Max-Age=0", "cerb_sid=sess-1; Path=/; HttpOnly; Max-Age=3600").WithBody(LoginBody));
+        Server.Server.Json("GET", $"{Collection}/c1", 200, Client);
+        var sut = new OAuthClientsClient(LoginOptions());
+
+        await sut.GetAsync("c1");
+
+        Assert.Equal("cerb_sid=sess-1", LoopbackServer.Header(Server.Requests.Last(), "Cookie"));
     }
 
     [Fact]

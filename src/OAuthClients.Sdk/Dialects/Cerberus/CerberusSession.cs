@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,13 +43,16 @@ internal sealed class CerberusSession
         _credentials = credentials;
         _organisation = options.Tenant;
         _csrfTokenRequest = csrfTokenRequest;
-        _login = options.Login is { } login ? new CerberusLogin(login) : null;
         _state = new State(options.SessionCookieName, options.SessionCookie, DateTimeOffset.MaxValue, options.CsrfToken, null);
         credentials.AddConfigured(options.SessionCookie);
         credentials.AddConfigured(options.CsrfToken);
-        foreach (var secret in _login?.Secrets ?? [])
+        if (options.Login is not null)
         {
-            credentials.AddConfigured(secret);
+            _login = new CerberusLogin(options.Login);
+            foreach (var secret in _login.Secrets)
+            {
+                credentials.AddConfigured(secret);
+            }
         }
     }
 
@@ -81,25 +85,18 @@ internal sealed class CerberusSession
 
         Interlocked.Exchange(ref _lastUsedTicks, transport.Time.GetUtcNow().UtcTicks);
         AddCookies(message, state, sessionCookie: true, csrfCookie: true);
-        if (needsToken && state.CsrfToken is { } token)
+        if (needsToken && state.CsrfToken is not null)
         {
-            message.Headers.Add(CsrfHeader, token);
+            message.Headers.Add(CsrfHeader, state.CsrfToken);
         }
     }
 
     /// <summary>Keeps the renewed or cleared session cookie, and the CSRF token paired with its <c>cerb_csrf</c> cookie.</summary>
     public void OnResponse(HttpResponseMessage response, DateTimeOffset now, bool adoptSessionCookie = false)
     {
-        var token = response.Headers.TryGetValues(CsrfHeader, out var tokens) ? tokens.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() : null;
-        var cookies = response.Headers.TryGetValues("Set-Cookie", out var headers)
-            ? headers.Select(header => SetCookie.Parse(header, now)).Where(cookie => cookie is not null).Select(cookie => cookie!).ToList()
-            : [];
-        if (token is null && cookies.Count == 0)
-        {
-            return;
-        }
-
-        var sent = response.RequestMessage?.Headers.TryGetValues("Cookie", out var sentCookies) == true ? string.Join("; ", sentCookies) : null;
+        var token = Values(response.Headers, CsrfHeader).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim();
+        var cookies = Values(response.Headers, "Set-Cookie").Select(header => SetCookie.Parse(header, now)).Where(cookie => cookie is not null).Select(cookie => cookie!).ToList();
+        var sent = SentCookies(response.RequestMessage);
         _credentials.Add(token);
         foreach (var cookie in cookies)
         {
@@ -109,9 +106,9 @@ internal sealed class CerberusSession
         Update(state =>
         {
             // A login answers with the server's SESSION_COOKIE_NAME, which may not be the configured one.
-            var others = cookies.Where(c => c.Name != CsrfCookie && !c.Cleared).ToList();
-            var sessionName = adoptSessionCookie && others.Count == 1 && cookies.All(c => c.Name != state.CookieName) ? others[0].Name : state.CookieName;
-            var next = sessionName == state.CookieName ? state : state.WithSession(sessionName, null, DateTimeOffset.MaxValue);
+            var others = cookies.Where(c => c.Name != CsrfCookie && !c.Cleared).ToArray();
+            var sessionName = adoptSessionCookie && others.Length == 1 ? others[0].Name : state.CookieName;
+            var next = state;
             foreach (var cookie in cookies)
             {
                 if (cookie.Name == CsrfCookie)
@@ -137,12 +134,13 @@ internal sealed class CerberusSession
 
     public bool CanReplay(HttpResponseMessage response, byte[] body)
     {
-        if (response.RequestMessage is not { } request)
+        var request = response.RequestMessage;
+        if (request is null)
         {
             return false;
         }
 
-        var sent = request.Headers.TryGetValues("Cookie", out var sentCookies) ? string.Join("; ", sentCookies) : null;
+        var sent = SentCookies(request);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             if (_login is null)
@@ -151,7 +149,7 @@ internal sealed class CerberusSession
             }
 
             // The session is over: drop it (unless another call has already replaced it), so the replay logs in.
-            Update(state => state.Cookie is not null && SetCookie.FromCookieHeader(sent, state.CookieName) == state.Cookie
+            Update(state => SetCookie.FromCookieHeader(sent, state.CookieName) == state.Cookie
                 ? state.WithSession(state.CookieName, null, DateTimeOffset.MaxValue)
                 : state);
             return true;
@@ -167,10 +165,8 @@ internal sealed class CerberusSession
 
         // A refusal that brought no fresh token: forget the refused one (unless another call has already replaced
         // it), so that the replay fetches a new one.
-        if (request.Headers.TryGetValues(CsrfHeader, out var refused) && refused.FirstOrDefault() is { } refusedToken)
-        {
-            Update(state => state.CsrfToken == refusedToken ? state.WithCsrf(null, state.CsrfCookie) : state);
-        }
+        var refused = Values(request.Headers, CsrfHeader).FirstOrDefault();
+        Update(state => state.CsrfToken == refused ? state.WithCsrf(null, state.CsrfCookie) : state);
 
         return true;
     }
@@ -197,12 +193,20 @@ internal sealed class CerberusSession
         }
     }
 
+    /// <summary>A header's values; no <c>TryGetValues</c> with an <c>out</c> variable, which most mutants of a condition leave unassigned.</summary>
+    private static IEnumerable<string> Values(HttpHeaders headers, string name) =>
+        headers.Contains(name) ? headers.GetValues(name) : Enumerable.Empty<string>();
+
+    /// <summary>The <c>Cookie</c> header a request carried (all its values, as one), or <see langword="null"/>.</summary>
+    private static string? SentCookies(HttpRequestMessage? request) =>
+        request is not null && request.Headers.Contains("Cookie") ? string.Join("; ", request.Headers.GetValues("Cookie")) : null;
+
     private static bool NeedsCsrfToken(HttpMethod method) =>
         method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Options;
 
     /// <summary>Renews a session shortly before it expires: a minute early, or at half its life when it is short.</summary>
     private static DateTimeOffset RenewAt(DateTimeOffset now, DateTimeOffset? expiresAt) =>
-        expiresAt is { } end ? end - Early(end - now) : DateTimeOffset.MaxValue;
+        expiresAt.HasValue ? expiresAt.Value - Early(expiresAt.Value - now) : DateTimeOffset.MaxValue;
 
     private static TimeSpan Early(TimeSpan span) => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, Math.Max(span.Ticks, 0) / 2));
 
@@ -265,19 +269,20 @@ internal sealed class CerberusSession
     private void AddCookies(HttpRequestMessage message, State state, bool sessionCookie, bool csrfCookie)
     {
         var pairs = new List<string>(2);
-        if (sessionCookie && state.Cookie is { } cookie)
+        if (sessionCookie && state.Cookie is not null)
         {
-            pairs.Add($"{state.CookieName}={cookie}");
+            pairs.Add($"{state.CookieName}={state.Cookie}");
         }
 
-        if (csrfCookie && state.CsrfCookie is { } secret)
+        if (csrfCookie && state.CsrfCookie is not null)
         {
-            pairs.Add($"{CsrfCookie}={secret}");
+            pairs.Add($"{CsrfCookie}={state.CsrfCookie}");
         }
 
-        if (pairs.Count > 0)
+        var header = string.Join("; ", pairs);
+        if (header.Length > 0)
         {
-            message.Headers.Add("Cookie", string.Join("; ", pairs));
+            message.Headers.Add("Cookie", header);
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class SetCookie
         for (var i = 1; i < parts.Length; i++)
         {
             var attribute = parts[i].Split(['='], 2);
-            var attributeValue = attribute.Length == 2 ? attribute[1].Trim() : string.Empty;
+            var attributeValue = attribute.Length == 2 ? attribute[1].Trim() : null;
             switch (attribute[0].Trim().ToUpperInvariant())
             {
                 // Max-Age wins over Expires (RFC 6265, section 5.3, step 3).
