@@ -398,6 +398,32 @@ public sealed class ListStreamingTests(LoopbackServer server) : IClassFixture<Lo
         Assert.False(PooledBytes.Contain(Marker), "a list buffer went back to the pool holding the body");
     }
 
+    [Fact]
+    public async Task ListAsync_BuffersAnItemGrewThrough_GoBackToThePool()
+    {
+        // An item of 40 KB grows the 16 KiB buffer to 32 KiB, then 64 KiB. An array of each size waits in this thread's
+        // slot of the pool (a call through an in-process handler runs on this thread): both must come back.
+        var body = $$"""[{ "id": "a", "name": "{{new string('x', 40_000)}}" }]""";
+        using var handler = new ChunkedBodyHandler(Encoding.UTF8.GetBytes(body), chunkSize: 4_096);
+        int[] sizes = [32 * 1024, 64 * 1024];
+        var waiting = sizes.Select(size => System.Buffers.ArrayPool<byte>.Shared.Rent(size)).ToArray();
+        foreach (var array in waiting)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(array);
+        }
+
+        var listed = await InProcess(handler, OAuthDialect.LumoAuth).ListAsync().ToListAsync();
+
+        var back = sizes.Select(size => System.Buffers.ArrayPool<byte>.Shared.Rent(size)).ToArray();
+        Assert.Equal("a", Assert.Single(listed).Id);
+        Assert.True(ReferenceEquals(waiting[0], back[0]), "the 32 KiB buffer did not come back when the buffer grew again");
+        Assert.True(ReferenceEquals(waiting[1], back[1]), "the 64 KiB buffer did not come back when the list was done");
+        foreach (var array in back)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
     private static async Task<(int Listed, Exception? Error)> ListAtMost(OAuthClientsClient sut, int limit)
     {
         var listed = 0;
