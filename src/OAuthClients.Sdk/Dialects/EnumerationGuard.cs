@@ -18,17 +18,20 @@ internal sealed class EnumerationGuard
     private readonly bool _requireComplete;
     private readonly HashSet<string> _previous = new(StringComparer.Ordinal);
     private readonly List<string> _current;
-    private bool _repeats = true;
+    private bool _repeats;
     private int? _maxPages;
     private int? _total;
     private long _listed;
 
     /// <param name="requireComplete">Whether a listing that ends short of the total its first page reported is refused.</param>
-    /// <param name="pageSize">The size of the pages asked for, if any: the ids of one are kept without growing the list.</param>
+    /// <param name="pageSize">
+    /// The size of the pages asked for, if any: the ids of one are kept without growing the list (a dialect's page
+    /// sizes are validated before sending, positive and far below <see cref="RememberedIds"/>).
+    /// </param>
     public EnumerationGuard(bool requireComplete, int? pageSize)
     {
         _requireComplete = requireComplete;
-        _current = new List<string>(pageSize is > 0 and var size ? Math.Min(size, RememberedIds) : 0);
+        _current = new List<string>(pageSize.GetValueOrDefault());
     }
 
     /// <summary>Records a client of the page being read.</summary>
@@ -45,8 +48,9 @@ internal sealed class EnumerationGuard
     /// <summary>The page after <paramref name="page"/>, or <see langword="null"/> at the end; a reason to stop when the server pages forever.</summary>
     public (ListPage? Next, string? Problem) After(ListPage? page, ListEnd end)
     {
+        // On the first page nothing is remembered yet, so a page with clients never repeats it.
         var number = page?.Number ?? 1;
-        if (number > 1 && _current.Count > 0 && _repeats)
+        if (_current.Count > 0 && _repeats)
         {
             return (null, $"page {number} repeats page {number - 1} (the same clients): the server does not paginate as documented");
         }
@@ -54,13 +58,12 @@ internal sealed class EnumerationGuard
         if (number == 1)
         {
             _total = end.Total;
-            _maxPages = end.TotalPages
-                ?? (end.Total is { } total && end.Next?.Size is > 0 and var size ? (int)Math.Min(int.MaxValue, ((total + (long)size - 1) / size) + 1) : null);
+            _maxPages = end.TotalPages ?? PagesOfTotal(end);
         }
 
-        if (end.Next is { } next && next.Number > _maxPages)
+        if (end.Next?.Number > _maxPages)
         {
-            return (null, $"the server asks for page {next.Number} after reporting {_maxPages} page(s) in all");
+            return (null, $"the server asks for page {end.Next?.Number} after reporting {_maxPages} page(s) in all");
         }
 
         if (end.Next is null && _requireComplete && _total > _listed)
@@ -71,9 +74,6 @@ internal sealed class EnumerationGuard
         if (end.Next is not null)
         {
             _previous.Clear();
-#if NET
-            _previous.EnsureCapacity(_current.Count);
-#endif
             for (var i = 0; i < _current.Count; i++)
             {
                 _previous.Add(_current[i]);
@@ -83,5 +83,17 @@ internal sealed class EnumerationGuard
         _current.Clear();
         _repeats = true;
         return (end.Next, null);
+    }
+
+    /// <summary>The pages the first page's total makes at the next page's size, plus one for clients created meanwhile; <see langword="null"/> without both.</summary>
+    private static int? PagesOfTotal(ListEnd end)
+    {
+        var size = end.Next.GetValueOrDefault().Size.GetValueOrDefault();
+        if (end.Total is null || size <= 0)
+        {
+            return null;
+        }
+
+        return (int)Math.Min(int.MaxValue, ((end.Total.Value + (long)size - 1) / size) + 1);
     }
 }

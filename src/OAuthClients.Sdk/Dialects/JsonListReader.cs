@@ -32,13 +32,12 @@ internal sealed class JsonListReader : IDisposable
     private int _start = 1;
     private int _end = 1;
     private bool _final;
-    private bool _first = true;
     private JsonReaderState _state;
     private Phase _phase;
-    private bool _sawItems;
 
-    // The byte a batch's closing ']' overwrote, put back before the reader moves on.
-    private int _closedAt = -1;
+    // The byte a batch's closing ']' overwrote, put back before the reader moves on (before the first batch, the
+    // byte at 0, which is never read).
+    private int _closedAt;
     private byte _closedByte;
 
     /// <summary>Initializes a new instance that pulls the body's bytes from <paramref name="read"/> (buffer, offset, count; 0 at its end).</summary>
@@ -67,27 +66,10 @@ internal sealed class JsonListReader : IDisposable
     /// </summary>
     public async ValueTask<ReadOnlyMemory<byte>> NextAsync(CancellationToken cancellationToken)
     {
-        if (_closedAt >= 0)
-        {
-            _buffer[_closedAt] = _closedByte;
-            _closedAt = -1;
-        }
-
+        _buffer[_closedAt] = _closedByte;
         while (true)
         {
-            bool found;
-            ReadOnlyMemory<byte> item;
-            try
-            {
-                found = Step(out item);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // A member name that is not valid UTF-16 (a lone surrogate escape).
-                throw new JsonException(ex.Message, ex);
-            }
-
-            if (found)
+            if (Step(out var item))
             {
                 return item;
             }
@@ -101,19 +83,22 @@ internal sealed class JsonListReader : IDisposable
         }
     }
 
+    /// <summary>Gets a value indicating whether the envelope had its items array (<see langword="false"/> for a bare array).</summary>
+    public bool SawItems { get; private set; }
+
     /// <summary>
-    /// Gets the envelope without its items, as a JSON object (<see langword="null"/> for a bare array), and whether
-    /// the items array was there. Call after <see cref="NextAsync"/> returned the end.
+    /// Gets the envelope without its items, as a JSON object (<see langword="null"/> for a bare array). Call after
+    /// <see cref="NextAsync"/> returned the end.
     /// </summary>
-    public (ReadOnlyMemory<byte>? Envelope, bool SawItems) Rest()
+    public ReadOnlyMemory<byte>? Rest()
     {
         if (IsBareArray)
         {
-            return (null, true);
+            return null;
         }
 
         _envelopeWriter.Flush();
-        return (new ReadOnlyMemory<byte>(_envelope.GetBuffer(), 0, (int)_envelope.Length), _sawItems);
+        return new ReadOnlyMemory<byte>(_envelope.GetBuffer(), 0, (int)_envelope.Length);
     }
 
     public void Dispose()
@@ -135,7 +120,7 @@ internal sealed class JsonListReader : IDisposable
     {
         item = default;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
-        while (true)
+        while (_phase != Phase.End)
         {
             switch (_phase)
             {
@@ -173,19 +158,18 @@ internal sealed class JsonListReader : IDisposable
                     {
                         _envelopeWriter.WriteEndObject();
                         _phase = Phase.End;
-                        Commit(ref reader);
-                        return false;
+                        break;
                     }
 
-                    var name = reader.GetString()!;
+                    var name = PropertyName(ref reader);
                     if (!reader.Read())
                     {
                         return false;
                     }
 
-                    if (reader.TokenType == JsonTokenType.StartArray && !_sawItems && IsItemMember(name))
+                    if (reader.TokenType == JsonTokenType.StartArray && !SawItems && IsItemMember(name))
                     {
-                        _sawItems = true;
+                        SawItems = true;
                         _phase = Phase.Items;
                         Commit(ref reader);
                         break;
@@ -208,7 +192,7 @@ internal sealed class JsonListReader : IDisposable
                     Commit(ref reader);
                     break;
 
-                case Phase.Items:
+                default:
                     var batchStart = -1;
                     var batchEnd = 0;
                     while (true)
@@ -216,13 +200,6 @@ internal sealed class JsonListReader : IDisposable
                         var beforeItem = reader;
                         if (!reader.Read())
                         {
-                            reader = beforeItem;
-                            break;
-                        }
-
-                        if (reader.TokenType == JsonTokenType.EndArray && batchStart >= 0)
-                        {
-                            // Handed out with the next call.
                             reader = beforeItem;
                             break;
                         }
@@ -258,11 +235,10 @@ internal sealed class JsonListReader : IDisposable
                     item = Batch(_start + batchStart, _start + batchEnd);
                     Commit(ref reader);
                     return true;
-
-                default:
-                    return false;
             }
         }
+
+        return false;
     }
 
     /// <summary>
@@ -286,6 +262,19 @@ internal sealed class JsonListReader : IDisposable
         reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
     }
 
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A member name that is not valid UTF-16 (a lone surrogate escape).
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
     private bool IsItemMember(string name)
     {
         foreach (var member in _itemMembers)
@@ -307,7 +296,7 @@ internal sealed class JsonListReader : IDisposable
             throw new JsonException("The list ends before its closing bracket.");
         }
 
-        // Keep the unfinished unit near the front (one byte before it for a batch's '['); grow only when one unit fills
+        // Move the unfinished unit to the front (one byte before it for a batch's '['); grow only when one unit fills
         // the whole buffer (but the byte kept free after it, for a batch's ']').
         var pending = _end - _start;
         if (pending > _maxItemSize)
@@ -315,13 +304,10 @@ internal sealed class JsonListReader : IDisposable
             throw new Http.ResponseTooLargeException(_maxItemSize);
         }
 
-        if (_start > 1)
-        {
-            _buffer.AsSpan(_start, pending).CopyTo(_buffer.AsSpan(1));
-            _buffer.AsSpan(1 + pending, _end - (1 + pending)).Clear();
-            _start = 1;
-            _end = 1 + pending;
-        }
+        _buffer.AsSpan(_start, pending).CopyTo(_buffer.AsSpan(1));
+        _buffer.AsSpan(1 + pending, _end - (1 + pending)).Clear();
+        _start = 1;
+        _end = 1 + pending;
 
         if (_end >= _buffer.Length - 1)
         {
@@ -333,20 +319,7 @@ internal sealed class JsonListReader : IDisposable
         }
 
         var read = await _read(_buffer, _end, _buffer.Length - 1 - _end, cancellationToken).ConfigureAwait(false);
-        if (read == 0)
-        {
-            _final = true;
-            return;
-        }
-
         _end += read;
-        if (_first)
-        {
-            _first = false;
-            if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF)
-            {
-                _start += 3;
-            }
-        }
+        _final = read == 0;
     }
 }

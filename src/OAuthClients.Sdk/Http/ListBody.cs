@@ -74,15 +74,14 @@ internal sealed class ListBody : IDisposable
     /// <summary>What the envelope says after <paramref name="count"/> clients of the page <paramref name="requested"/>; call after the last client.</summary>
     public ListEnd End(ListPage? requested, int count)
     {
-        var (envelope, sawItems) = _reader.Rest();
-        if (envelope is not { } rest)
+        if (_reader.Rest() is not { } rest)
         {
             return ListEnd.Whole;
         }
 
         try
         {
-            return sawItems
+            return _reader.SawItems
                 ? _shape.ReadEnd(rest.Span, requested, count)
                 : throw new JsonException($"The list has no '{string.Join("' or '", _shape.ItemMembers)}' array.");
         }
@@ -95,7 +94,7 @@ internal sealed class ListBody : IDisposable
     /// <summary>The exception that stops a listing whose server pages forever, saying why.</summary>
     public Exception Stop(string problem) => _transport.PagingFailure(_request, _response, problem);
 
-    /// <summary>The body's bytes: first its head, read within the attempt, then the rest as it arrives.</summary>
+    /// <summary>The body's bytes: first its head, read within the attempt (without a byte order mark), then the rest as it arrives.</summary>
     private ValueTask<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         var head = _response.Body.Span;

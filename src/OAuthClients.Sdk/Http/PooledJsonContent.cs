@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace OAuthClients.Sdk.Http;
@@ -64,8 +65,9 @@ internal sealed class PooledJsonContent : HttpContent, IBufferWriter<byte>
 
     Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => Grow(sizeHint).AsSpan(_length);
 
+    // HttpContent refuses to serialize once disposed, so the buffer is there.
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        stream.WriteAsync(_buffer ?? throw new ObjectDisposedException(nameof(PooledJsonContent)), 0, _length);
+        stream.WriteAsync(_buffer!, 0, _length);
 
     protected override bool TryComputeLength(out long length)
     {
@@ -73,11 +75,12 @@ internal sealed class PooledJsonContent : HttpContent, IBufferWriter<byte>
         return true;
     }
 
+    // HttpContent has no finalizer, so this runs from Dispose() alone; a second call finds no buffer.
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _buffer is { } buffer)
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null)
         {
-            _buffer = null;
             buffer.AsSpan(0, _length).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }
@@ -85,9 +88,10 @@ internal sealed class PooledJsonContent : HttpContent, IBufferWriter<byte>
         base.Dispose(disposing);
     }
 
+    // Called by the writer during Serialize only, before the content can be disposed.
     private byte[] Grow(int sizeHint)
     {
-        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(PooledJsonContent));
+        var buffer = _buffer!;
         if (buffer.Length - _length >= Math.Max(sizeHint, 1))
         {
             return buffer;

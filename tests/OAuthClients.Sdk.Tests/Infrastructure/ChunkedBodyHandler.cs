@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OAuthClients.Sdk.Tests.Infrastructure;
+
+/// <summary>
+/// A server in process that answers every request 200 with <paramref name="body"/>, handed out at most
+/// <paramref name="chunkSize"/> bytes per read. Everything completes synchronously, so a call through it runs on the
+/// caller's thread and each read ends exactly where the test says (a socket promises neither).
+/// </summary>
+public sealed class ChunkedBodyHandler(byte[] body, int chunkSize) : HttpMessageHandler
+{
+    private int _count;
+
+    /// <summary>Gets how many requests arrived.</summary>
+    public int Attempts => Volatile.Read(ref _count);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _count);
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new ChunkedStream(body, chunkSize)), RequestMessage = request });
+    }
+
+    private sealed class ChunkedStream(byte[] body, int chunkSize) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var length = Math.Min(Math.Min(buffer.Length, chunkSize), body.Length - _position);
+            body.AsSpan(_position, length).CopyTo(buffer);
+            _position += length;
+            return length;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            new(Read(buffer.Span));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
