@@ -136,7 +136,8 @@ internal static class Redaction
             j = SkipSpaces(text, j);
             if (j >= text.Length || !IsSeparator(text[j], quoted, text, i, word))
             {
-                i = j > i ? j : i + 1;
+                // j is past the credential word: what it skipped is the rest of this key, not the start of another.
+                i = j;
                 continue;
             }
 
@@ -144,12 +145,15 @@ internal static class Redaction
             var end = ValueEnd(text, start);
             if (end > start)
             {
+                // A quoted value keeps its quotes around the mask.
+                var quote = text[start] is '"' or '\'' ? text[start].ToString() : string.Empty;
                 result ??= new StringBuilder(text.Length);
-                result.Append(text, copied, start - copied).Append(text[start] == '"' ? "\"" + Mask + "\"" : Mask);
+                result.Append(text, copied, start - copied).Append(quote).Append(Mask).Append(quote);
                 copied = end;
             }
 
-            i = Math.Max(end, j + 1);
+            // end >= start > j: the value (possibly empty) is consumed.
+            i = end;
         }
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
@@ -186,12 +190,16 @@ internal static class Redaction
         return i;
     }
 
-    /// <summary>Where the value starting at <paramref name="start"/> ends: a JSON string, object or array (to the end when unterminated), or a bare token.</summary>
+    /// <summary>
+    /// Where the value starting at <paramref name="start"/> ends: a JSON string, object or array, or a single-quoted
+    /// string (each to the end when unterminated), or a bare token.
+    /// </summary>
     private static int ValueEnd(string text, int start)
     {
-        if (start >= text.Length)
+        if (start < text.Length && text[start] == '\'')
         {
-            return start;
+            var close = text.IndexOf('\'', start + 1);
+            return close < 0 ? text.Length : close + 1;
         }
 
         var depth = 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Tests.Infrastructure;
@@ -29,6 +30,51 @@ public sealed class RedactionEdgeTests
         var error = await ErrorFor(500, """{ "error": "server_error", "message": "refused token=abc123; retry later" }""");
 
         Assert.EndsWith(": refused token=****; retry later.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x \"client_secret\": \"abc\", \"name\": \"n\" x", "x \"client_secret\": \"****\", \"name\": \"n\" x")]
+    [InlineData("{\"token\": {\"a\": [1, \"}\"], \"b\": {\"c\": \"x\\\"]\"}}, \"next\": 1}", "{\"token\": ****, \"next\": 1}")]
+    [InlineData("x \"password\": [\"a\", \"b\"] and more", "x \"password\": **** and more")]
+    [InlineData("{\"secret\": 12345}", "{\"secret\": ****}")]
+    [InlineData("x \"token\": \"a\\\"b\", \"next\": 1", "x \"token\": \"****\", \"next\": 1")]
+    [InlineData("x \"token\"  :  \"abc\" x", "x \"token\" : \"****\" x")]
+    [InlineData("x \"token\": \"unterminated abc", "x \"token\": \"****\"")]
+    [InlineData("x \"session\": {\"a\": 1", "x \"session\": ****")]
+    [InlineData("x {'token': 'abc def', 'next': 1}", "x {'token': '****', 'next': 1}")]
+    [InlineData("refused token='abc def'", "refused token='****'")]
+    [InlineData("refused token='abc def", "refused token='****'")]
+    [InlineData("refused token: abc", "refused token: ****")]
+    [InlineData("refused Cookie: sid=abc; Path=/", "refused Cookie: ****; Path=/")]
+    [InlineData("refused TOKEN=abc&state=1", "refused TOKEN=****&state=1")]
+    [InlineData("refused token=abc,next", "refused token=****,next")]
+    [InlineData("refused 'token=abc'", "refused 'token=****'")]
+    [InlineData("refused token=abc def", "refused token=**** def")]
+    [InlineData("refused [token=abc]", "refused [token=****]")]
+    [InlineData("refused token=a secret=b", "refused token=**** secret=****")]
+    [InlineData("refused token=,next", "refused token=,next")]
+    [InlineData("refused token=", "refused token=")]
+    [InlineData("password: too short", "password: too short")]
+    [InlineData("password_token: too short", "password_token: too short")]
+    [InlineData("tokens x=1", "tokens x=1")]
+    public async Task ErrorMessage_QuotingACredentialNamedMember_MasksExactlyItsValue(string message, string expected)
+    {
+        var error = await ErrorFor(500, JsonSerializer.Serialize(new { message }));
+
+        Assert.EndsWith(": " + expected + ".", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(58, "****")]
+    [InlineData(59, "v")]
+    public async Task ErrorMessage_CredentialWordStartingAKeyOfUpTo64Characters_MasksTheKeysValue(int rest, string value)
+    {
+        // "secret" and the rest of its key: a key of up to 64 characters is a key; anything longer is just text.
+        var key = "secret" + new string('x', rest);
+
+        var error = await ErrorFor(500, JsonSerializer.Serialize(new { message = key + "=v" }));
+
+        Assert.EndsWith(": " + key + "=" + value + ".", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
