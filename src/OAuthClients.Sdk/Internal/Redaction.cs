@@ -55,11 +55,23 @@ internal static class Redaction
 
         if (more)
         {
-            masked = masked.Length > longest ? masked.Substring(0, masked.Length - longest) : string.Empty;
+            masked = masked.Substring(0, Math.Max(0, masked.Length - longest));
         }
 
         masked = MaskSecretMembers(masked);
-        return !more && masked.Length <= MaxLength ? masked : masked.Substring(0, Math.Min(masked.Length, MaxLength)) + "...";
+        if (!more && masked.Length <= MaxLength)
+        {
+            return masked;
+        }
+
+        // Cut, but never between the halves of a surrogate pair (OneLine leaves no lone half, so a high one here is a pair's).
+        var length = Math.Min(masked.Length, MaxLength);
+        if (length > 0 && char.IsHighSurrogate(masked[length - 1]))
+        {
+            length--;
+        }
+
+        return masked.Substring(0, length) + "...";
     }
 
     /// <summary>Up to <paramref name="limit"/> characters: runs of white space and control characters as one space, lone surrogates as U+FFFD.</summary>

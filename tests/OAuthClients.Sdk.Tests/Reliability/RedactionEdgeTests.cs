@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Errors;
@@ -131,10 +132,60 @@ public sealed class RedactionEdgeTests
         Assert.EndsWith(Lead + "first line second.", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a{D800}b", "a{FFFD}b")]
+    [InlineData("a{DC00}b", "a{FFFD}b")]
+    [InlineData("ab{D800}", "ab{FFFD}")]
+    [InlineData("a{D83D}{DE00}b", "a{D83D}{DE00}b")]
+    public async Task TransportFailure_MessageWithSurrogates_KeepsEachPairAndReplacesEachLoneHalf(string message, string expected)
+    {
+        // A handler's exception message is any string: lone surrogates included, which no encoder writes faithfully.
+        using var handler = new ScriptedHandler((_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException(Unescape(message))));
+        var sut = new OAuthClientsClient(new HttpClient(handler), new OAuthClientsOptions { BaseAddress = new Uri("http://127.0.0.1/"), Tenant = "acme", ApiKey = ApiKey, MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => sut.GetAsync("c1"));
+
+        Assert.EndsWith("): " + Unescape(expected), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(298, "\U0001F600...")]
+    [InlineData(299, "...")]
+    public async Task ErrorMessage_CutAtASurrogatePair_KeepsThePairWholeOrDropsIt(int length, string end)
+    {
+        // An emoji is two UTF-16 characters: a cut after 300 never keeps its first half alone.
+        var error = await ErrorFor(500, JsonSerializer.Serialize(new { message = new string('x', length) + "\U0001F600 and more" }));
+
+        Assert.EndsWith(": " + new string('x', length) + end + ".", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excerpt_LongBodyStartingWithTheApiKey_DropsAKeysLengthAfterTheMask()
+    {
+        // 326 characters: one more than is read (300, a key's length and 1). The key is masked; then, as the body goes
+        // on, the last key's length read is dropped (it may be the start of a credential), leaving 281 characters.
+        var error = await ErrorFor(502, ApiKey + new string('x', 302));
+
+        Assert.EndsWith(Lead + "****" + new string('x', 277) + "....", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excerpt_BodyPast16KiBCollapsingToLessThanAKey_ShowsOnlyTheEllipsis()
+    {
+        // Only 16 KiB are decoded; what they hold ("a") may be the start of a credential cut off, so it is dropped.
+        var error = await ErrorFor(502, new string(' ', (16 * 1024) - 1) + "abcdef");
+
+        Assert.EndsWith(Lead + "....", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<OAuthClientsApiException> ErrorFor(int status, string body)
     {
         using var raw = new RawLoopbackServer(RawLoopbackServer.Respond(status, body));
         var sut = new OAuthClientsClient(new OAuthClientsOptions { BaseAddress = raw.BaseAddress, Tenant = "acme", ApiKey = ApiKey, MaxRetries = 0 });
         return await Assert.ThrowsAnyAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
     }
+
+    /// <summary>Reads <c>{XXXX}</c> as the UTF-16 code unit XXXX: test data cannot hold a lone surrogate literally.</summary>
+    private static string Unescape(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "\\{([0-9A-F]{4})\\}", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
 }
