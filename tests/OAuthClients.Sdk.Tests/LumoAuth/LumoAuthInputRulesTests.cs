@@ -62,7 +62,11 @@ public sealed class LumoAuthInputRulesTests(LoopbackServer server) : LumoAuthTes
         { "blank scope on replace", c => c.ReplaceScopesAsync("1", ["openid", ""]), "scopes", "Scopes" },
         { "null list options", c => c.ListAsync(null!).ToListAsync().AsTask(), "options", "" },
         { "negative page size", c => c.ListAsync(new OAuthClientListOptions { PageSize = -1 }).ToListAsync().AsTask(), "options", "PageSize" },
-        { "blank search", c => c.ListAsync(new OAuthClientListOptions { Search = " " }).ToListAsync().AsTask(), "options", "Search" },
+        { "zero page size", c => c.ListAsync(new OAuthClientListOptions { PageSize = 0 }).ToListAsync().AsTask(), "options", "PageSize is 0: it must be positive" },
+        { "blank search", c => c.ListAsync(new OAuthClientListOptions { Search = " " }).ToListAsync().AsTask(), "options", "Search must not be empty" },
+        { "search with a control character", c => c.ListAsync(new OAuthClientListOptions { Search = "a\tb" }).ToListAsync().AsTask(), "options", "Search must not be empty" },
+        { "no fetch at once", c => c.ListAsync(new OAuthClientListOptions { FullClients = true, MaxConcurrency = 0 }).ToListAsync().AsTask(), "options", "MaxConcurrency is 0: it must be from 1 to 16" },
+        { "too many fetches at once", c => c.ListAsync(new OAuthClientListOptions { FullClients = true, MaxConcurrency = 17 }).ToListAsync().AsTask(), "options", "MaxConcurrency is 17: it must be from 1 to 16" },
     };
 
     [Theory]
