@@ -83,8 +83,9 @@ internal static class Redaction
         {
             if (builder.Length >= limit)
             {
+                // A space is only written before what follows it, so nothing needs trimming.
                 more = true;
-                return builder.ToString().TrimEnd();
+                return builder.ToString();
             }
 
             var c = text[i];
@@ -210,8 +211,8 @@ internal static class Redaction
     {
         if (start < text.Length && text[start] == '\'')
         {
-            var close = text.IndexOf('\'', start + 1);
-            return close < 0 ? text.Length : close + 1;
+            var end = text.IndexOf('\'', start + 1) + 1;
+            return end > 0 ? end : text.Length;
         }
 
         var depth = 0;

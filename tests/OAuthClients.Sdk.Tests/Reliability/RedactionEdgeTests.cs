@@ -58,6 +58,8 @@ public sealed class RedactionEdgeTests
     [InlineData("password: too short", "password: too short")]
     [InlineData("password_token: too short", "password_token: too short")]
     [InlineData("tokens x=1", "tokens x=1")]
+    [InlineData("token,next=1", "token,next=1")]
+    [InlineData("reset your password", "reset your password")]
     public async Task ErrorMessage_QuotingACredentialNamedMember_MasksExactlyItsValue(string message, string expected)
     {
         var error = await ErrorFor(500, JsonSerializer.Serialize(new { message }));
@@ -73,9 +75,9 @@ public sealed class RedactionEdgeTests
         // "secret" and the rest of its key: a key of up to 64 characters is a key; anything longer is just text.
         var key = "secret" + new string('x', rest);
 
-        var error = await ErrorFor(500, JsonSerializer.Serialize(new { message = key + "=v" }));
+        var error = await ErrorFor(500, JsonSerializer.Serialize(new { message = "at " + key + "=v" }));
 
-        Assert.EndsWith(": " + key + "=" + value + ".", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": at " + key + "=" + value + ".", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -112,13 +114,16 @@ public sealed class RedactionEdgeTests
         Assert.EndsWith(Lead + "tail.", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Excerpt_WithTheKeyAtTheCut_NeverShowsPartOfTheKey()
+    [Theory]
+    [InlineData(100)]
+    [InlineData(20_000)]
+    public async Task Excerpt_WithTheKeyAtTheCut_NeverShowsPartOfTheKey(int rest)
     {
         // The key starts at character 290: its first ten characters would fit in the excerpt. What is read past the
         // excerpt's 300 characters is one key's length longer, so the key is seen whole and masked; the last key's
         // length of that (24 characters: the mask and 11 of the y's, then 9 x's) is dropped again, as it may be the start of a credential cut off.
-        var error = await ErrorFor(502, new string('x', 290) + ApiKey + new string('y', 100));
+        // The same when the body is longer than the 16 KiB that are decoded.
+        var error = await ErrorFor(502, new string('x', 290) + ApiKey + new string('y', rest));
 
         Assert.DoesNotContain(ApiKey.Substring(0, 10), error.Message, StringComparison.Ordinal);
         Assert.EndsWith(Lead + new string('x', 281) + "....", error.Message, StringComparison.Ordinal);
