@@ -21,6 +21,7 @@ public sealed class RequestBoundaryTests
         { "lifetime of int.MaxValue seconds", ValidCreate with { RefreshTokenLifetime = TimeSpan.FromSeconds(int.MaxValue) } },
         { "app scheme with a digit, '+', '-' and '.'", ValidCreate with { RedirectUris = ["com.example-app+v2:/callback"] } },
         { "app scheme with the digits '0' and '9'", ValidCreate with { RedirectUris = ["app0.9:/callback"] } },
+        { "app scheme with the letters 'a', 'z', 'A' and 'Z'", ValidCreate with { RedirectUris = ["Za.Az:/callback"] } },
         { "loopback http", ValidCreate with { RedirectUris = ["http://127.0.0.1:8080/callback"] } },
     };
 
