@@ -156,6 +156,12 @@ internal static class Redaction
 
             var start = SkipSpaces(text, j + 1);
             var end = ValueEnd(text, start);
+            if (end < text.Length && text[end] == ' ' && string.Compare(text, i, "authorization", 0, "authorization".Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                // An Authorization value is a scheme and its credentials ("Bearer abc"): the credentials are masked too.
+                end = ValueEnd(text, SkipSpaces(text, end));
+            }
+
             if (end > start)
             {
                 // A quoted value keeps its quotes around the mask.
