@@ -55,11 +55,23 @@ internal static class Redaction
 
         if (more)
         {
-            masked = masked.Length > longest ? masked.Substring(0, masked.Length - longest) : string.Empty;
+            masked = masked.Substring(0, Math.Max(0, masked.Length - longest));
         }
 
         masked = MaskSecretMembers(masked);
-        return !more && masked.Length <= MaxLength ? masked : masked.Substring(0, Math.Min(masked.Length, MaxLength)) + "...";
+        if (!more && masked.Length <= MaxLength)
+        {
+            return masked;
+        }
+
+        // Cut, but never between the halves of a surrogate pair (OneLine leaves no lone half, so a high one here is a pair's).
+        var length = Math.Min(masked.Length, MaxLength);
+        if (length > 0 && char.IsHighSurrogate(masked[length - 1]))
+        {
+            length--;
+        }
+
+        return masked.Substring(0, length) + "...";
     }
 
     /// <summary>Up to <paramref name="limit"/> characters: runs of white space and control characters as one space, lone surrogates as U+FFFD.</summary>
@@ -71,8 +83,9 @@ internal static class Redaction
         {
             if (builder.Length >= limit)
             {
+                // A space is only written before what follows it, so nothing needs trimming.
                 more = true;
-                return builder.ToString().TrimEnd();
+                return builder.ToString();
             }
 
             var c = text[i];
@@ -136,20 +149,30 @@ internal static class Redaction
             j = SkipSpaces(text, j);
             if (j >= text.Length || !IsSeparator(text[j], quoted, text, i, word))
             {
-                i = j > i ? j : i + 1;
+                // j is past the credential word: what it skipped is the rest of this key, not the start of another.
+                i = j;
                 continue;
             }
 
             var start = SkipSpaces(text, j + 1);
             var end = ValueEnd(text, start);
+            if (end < text.Length && text[end] == ' ' && string.Compare(text, i, "authorization", 0, "authorization".Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                // An Authorization value is a scheme and its credentials ("Bearer abc"): the credentials are masked too.
+                end = ValueEnd(text, SkipSpaces(text, end));
+            }
+
             if (end > start)
             {
+                // A quoted value keeps its quotes around the mask.
+                var quote = text[start] is '"' or '\'' ? text[start].ToString() : string.Empty;
                 result ??= new StringBuilder(text.Length);
-                result.Append(text, copied, start - copied).Append(text[start] == '"' ? "\"" + Mask + "\"" : Mask);
+                result.Append(text, copied, start - copied).Append(quote).Append(Mask).Append(quote);
                 copied = end;
             }
 
-            i = Math.Max(end, j + 1);
+            // end >= start > j: the value (possibly empty) is consumed.
+            i = end;
         }
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
@@ -186,12 +209,16 @@ internal static class Redaction
         return i;
     }
 
-    /// <summary>Where the value starting at <paramref name="start"/> ends: a JSON string, object or array (to the end when unterminated), or a bare token.</summary>
+    /// <summary>
+    /// Where the value starting at <paramref name="start"/> ends: a JSON string, object or array, or a single-quoted
+    /// string (each to the end when unterminated), or a bare token.
+    /// </summary>
     private static int ValueEnd(string text, int start)
     {
-        if (start >= text.Length)
+        if (start < text.Length && text[start] == '\'')
         {
-            return start;
+            var end = text.IndexOf('\'', start + 1) + 1;
+            return end > 0 ? end : text.Length;
         }
 
         var depth = 0;

@@ -69,10 +69,33 @@ public sealed class CerberusNewerMembersTests(LoopbackServer server) : CerberusT
             """, Server.SingleRequest().Body);
     }
 
+    [Fact]
+    public async Task CreateAsync_WebPagesOnLoopbackHttp_AreSent()
+    {
+        Server.Server.Json("POST", Collection, 201, """{ "id": "c1", "name": "App", "clientType": "public" }""");
+        var request = new CreateOAuthClientRequest
+        {
+            Name = "App",
+            RedirectUris = ["https://app.example.com/cb"],
+            AllowedScopes = ["openid"],
+            IsConfidential = false,
+            LogoUri = "http://127.0.0.1:8080/logo.png",
+            PolicyUri = "http://localhost/privacy",
+        };
+
+        await new OAuthClientsClient(ApiKeyOptions()).CreateAsync(request);
+
+        var body = Server.SingleRequest().Body;
+        Assert.Contains("\"logoUri\":\"http://127.0.0.1:8080/logo.png\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"policyUri\":\"http://localhost/privacy\"", body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("LogoUri", "javascript:alert(1)")]
     [InlineData("PolicyUri", "/privacy")]
     [InlineData("TosUri", "http://example.com/tos")]
+    [InlineData("LogoUri", " https://app.example.com/logo.png")]
+    [InlineData("PolicyUri", "ftp://127.0.0.1/privacy")]
     [InlineData("TokenEndpointAuthMethod", " ")]
     public async Task CreateAsync_InvalidNewerMember_IsRefusedBeforeSending(string member, string value)
     {

@@ -176,6 +176,27 @@ public sealed class TokenProviderTests : IClassFixture<LoopbackServer>
         Assert.Single(_server.Requests);
     }
 
+    [Fact]
+    public async Task ErrorMessage_QuotingEarlierTokens_MasksTheLast64TheProviderHandedOutAndNoOlder()
+    {
+        // Every request takes a new token; a server may still quote an old one. The 64 most recent are kept to be
+        // masked (a bound, so that a client whose token changes on every request does not grow without end); the
+        // 65th request's error quotes the first two tokens: the first has been forgotten, the second is still masked.
+        _server.Server.Json("GET", LumoClient, 500, """{ "error": true, "code": "server_error", "message": "seen tok-001 and tok-002" }""");
+        using var httpClient = new HttpClient();
+        var options = new OAuthClientsOptions { BaseAddress = _server.BaseAddress, Tenant = "acme", MaxRetries = 0 };
+        var sut = new OAuthClientsClient(httpClient, options, new NewTokenEveryCall());
+        OAuthClientsApiException? error = null;
+
+        for (var request = 1; request <= 65; request++)
+        {
+            error = await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+        }
+
+        Assert.Equal("Bearer tok-065", Authorizations()[^1]);
+        Assert.EndsWith(": seen tok-001 and ****.", error!.Message, StringComparison.Ordinal);
+    }
+
     private void Lumo(OAuthClientsOptions options)
     {
         options.BaseAddress = _server.BaseAddress;
@@ -190,6 +211,15 @@ public sealed class TokenProviderTests : IClassFixture<LoopbackServer>
         private int _next;
 
         public string Next() => tokens[Math.Min(Interlocked.Increment(ref _next), tokens.Length) - 1];
+    }
+
+    /// <summary>Hands out a new token on every call: tok-001, tok-002, ...</summary>
+    private sealed class NewTokenEveryCall : IOAuthClientsTokenProvider
+    {
+        private int _calls;
+
+        public ValueTask<string> GetTokenAsync(string? refusedToken, CancellationToken cancellationToken) =>
+            new($"tok-{Interlocked.Increment(ref _calls):000}");
     }
 
     /// <summary>Hands out a new token only when told the current one was refused, and records what it was told.</summary>

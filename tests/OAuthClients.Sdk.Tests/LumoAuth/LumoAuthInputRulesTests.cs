@@ -23,6 +23,7 @@ public sealed class LumoAuthInputRulesTests(LoopbackServer server) : LumoAuthTes
         { "CR/LF id", c => c.UpdateAsync("a\r\nb", new UpdateOAuthClientRequest { Name = "x" }), "id", "control characters" },
         { "id escaping the collection", c => c.GetAsync("../users"), "id", "must not contain '/'" },
         { "id with a slash", c => c.DeleteAsync("a/b"), "id", "must not contain '/'" },
+        { "id starting with a slash", c => c.GetAsync("/users"), "id", "must not contain '/'" },
         { "id with a backslash", c => c.DeleteAsync("a\\b"), "id", "must not contain '/'" },
         { "id with a query", c => c.RotateSecretAsync("x?admin=1"), "id", "must not contain '/'" },
         { "id with a fragment", c => c.UpdateAsync("x#y", new UpdateOAuthClientRequest { Name = "x" }), "id", "must not contain '/'" },
@@ -51,6 +52,9 @@ public sealed class LumoAuthInputRulesTests(LoopbackServer server) : LumoAuthTes
         { "empty redirect URIs on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { RedirectUris = [] }), "request", "at least one" },
         { "fragment on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { RedirectUris = ["myapp://cb#f"] }), "request", "fragment" },
         { "negative lifetime on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { AccessTokenLifetime = TimeSpan.FromSeconds(-5) }), "request", "AccessTokenLifetime" },
+        { "zero refresh token lifetime on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { RefreshTokenLifetime = TimeSpan.Zero }), "request", "RefreshTokenLifetime" },
+        { "blank grant type on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { GrantTypes = ["client_credentials", " "] }), "request", "GrantTypes must not contain" },
+        { "blank scope on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { AllowedScopes = [" "] }), "request", "AllowedScopes must not contain" },
         { "AllowedOrigins on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { AllowedOrigins = [] }), "request", "AllowedOrigins is not supported by LumoAuth" },
         { "RequireConsent on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { RequireConsent = true }), "request", "RequireConsent is not supported by LumoAuth" },
         { "IdTokenLifetime on update", c => c.UpdateAsync("1", new UpdateOAuthClientRequest { IdTokenLifetime = TimeSpan.FromHours(1) }), "request", "IdTokenLifetime is not supported by LumoAuth" },
@@ -62,7 +66,11 @@ public sealed class LumoAuthInputRulesTests(LoopbackServer server) : LumoAuthTes
         { "blank scope on replace", c => c.ReplaceScopesAsync("1", ["openid", ""]), "scopes", "Scopes" },
         { "null list options", c => c.ListAsync(null!).ToListAsync().AsTask(), "options", "" },
         { "negative page size", c => c.ListAsync(new OAuthClientListOptions { PageSize = -1 }).ToListAsync().AsTask(), "options", "PageSize" },
-        { "blank search", c => c.ListAsync(new OAuthClientListOptions { Search = " " }).ToListAsync().AsTask(), "options", "Search" },
+        { "zero page size", c => c.ListAsync(new OAuthClientListOptions { PageSize = 0 }).ToListAsync().AsTask(), "options", "PageSize is 0: it must be positive" },
+        { "blank search", c => c.ListAsync(new OAuthClientListOptions { Search = " " }).ToListAsync().AsTask(), "options", "Search must not be empty" },
+        { "search with a control character", c => c.ListAsync(new OAuthClientListOptions { Search = "a\tb" }).ToListAsync().AsTask(), "options", "Search must not be empty" },
+        { "no fetch at once", c => c.ListAsync(new OAuthClientListOptions { FullClients = true, MaxConcurrency = 0 }).ToListAsync().AsTask(), "options", "MaxConcurrency is 0: it must be from 1 to 16" },
+        { "too many fetches at once", c => c.ListAsync(new OAuthClientListOptions { FullClients = true, MaxConcurrency = 17 }).ToListAsync().AsTask(), "options", "MaxConcurrency is 17: it must be from 1 to 16" },
     };
 
     [Theory]

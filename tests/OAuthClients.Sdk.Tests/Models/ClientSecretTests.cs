@@ -26,6 +26,9 @@ public sealed class ClientSecretTests
     [InlineData("short", "****")]
     [InlineData("ABCDEF_0123456789abcdef", "****")]
     [InlineData("a_b_c_0123456789abcdef", "a_b_****")]
+    [InlineData("zz_live_0123456789", "zz_live_****")]
+    [InlineData("cs_live_01234567", "cs_live_****")]
+    [InlineData("cs_live_0123456", "****")]
     public void ToString_NeverContainsTheRandomPart(string value, string expected)
     {
         var sut = new ClientSecret(value);

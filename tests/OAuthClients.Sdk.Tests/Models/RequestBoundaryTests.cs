@@ -20,6 +20,8 @@ public sealed class RequestBoundaryTests
         { "lifetime of one second", ValidCreate with { AccessTokenLifetime = TimeSpan.FromSeconds(1) } },
         { "lifetime of int.MaxValue seconds", ValidCreate with { RefreshTokenLifetime = TimeSpan.FromSeconds(int.MaxValue) } },
         { "app scheme with a digit, '+', '-' and '.'", ValidCreate with { RedirectUris = ["com.example-app+v2:/callback"] } },
+        { "app scheme with the digits '0' and '9'", ValidCreate with { RedirectUris = ["app0.9:/callback"] } },
+        { "app scheme with the letters 'a', 'z', 'A' and 'Z'", ValidCreate with { RedirectUris = ["Za.Az:/callback"] } },
         { "loopback http", ValidCreate with { RedirectUris = ["http://127.0.0.1:8080/callback"] } },
     };
 
@@ -46,6 +48,20 @@ public sealed class RequestBoundaryTests
 
         Assert.True(request.RedirectUris.Count == created.Client.RedirectUris.Count, $"{label}: the redirect URIs were not created");
         Assert.Single(await sut.ListAsync().ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, OAuthClientListOptions.MaxConcurrencyLimit)]
+    public async Task ListAsync_LastOptionValuesTheRulesAccept_ListsEveryClient(int pageSize, int maxConcurrency)
+    {
+        using var server = FakeOAuthClientsServer.Start(LumoAuthApi.Clients);
+        var sut = new OAuthClientsClient(server.CreateOptions());
+        await sut.CreateAsync(ValidCreate);
+
+        var listed = await sut.ListAsync(new OAuthClientListOptions { PageSize = pageSize, MaxConcurrency = maxConcurrency, FullClients = true, Search = "App" }).ToListAsync();
+
+        Assert.Equal("App", Assert.Single(listed).Name);
     }
 
     [Theory]
