@@ -45,6 +45,19 @@ public sealed class ResponseBodyTests
     }
 
     [Theory]
+    [InlineData("\"\u00BF\" is not a client")]
+    [InlineData("\uEEFF is not a client")]
+    public async Task GetAsync_BodyStartingWithBytesOfAByteOrderMark_IsQuotedWhole(string body)
+    {
+        // The UTF-8 of "\u00BF has 0xBF as its third byte, and that of \uEEFF ends like a byte order mark (0xBB 0xBF).
+        using var server = new RawLoopbackServer(RawLoopbackServer.Respond(200, body));
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server).GetAsync("c1"));
+
+        Assert.Contains("It starts with: " + body, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(true, 0)]
     [InlineData(true, 1)]
     [InlineData(false, 0)]

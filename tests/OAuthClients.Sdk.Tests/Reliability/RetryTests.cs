@@ -244,6 +244,22 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
         Assert.Equal(deleted ? 1 : 0, _host.Logs.GetSnapshot().Count(r => r.Id.Name == "DeletedByEarlierAttempt"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeleteAsync_404AfterTwoAttemptsOfUnknownOutcome_CountsAsDeleted(bool serverErrors)
+    {
+        // Lost responses (or 500s), then 404: either earlier attempt may have deleted the client.
+        var unknown = serverErrors ? RawLoopbackServer.Respond(500, "{}") : RawLoopbackServer.Drop;
+        using var raw = new RawLoopbackServer(unknown, unknown, RawLoopbackServer.Respond(404, Fixtures.Read("lumoauth", "error.404.json")));
+        using var host = Host(raw.BaseAddress);
+
+        await host.Time.Drive(host.Client.DeleteAsync("c1"));
+
+        Assert.Equal(3, raw.Requests);
+        Assert.Equal(1, host.Logs.GetSnapshot().Count(r => r.Id.Name == "DeletedByEarlierAttempt"));
+    }
+
     [Fact]
     public async Task DeleteAsync_404OnTheFirstAttempt_IsNotFound()
     {
@@ -336,6 +352,22 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
 
         Assert.Equal(cts.Token, error.CancellationToken);
         Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_AfterAnEarlierCallersTokenWasCanceled_IsNotCanceled()
+    {
+        // The earlier call's attempt timeout is reused; the earlier caller's token must no longer reach it.
+        _server.Server.Json("GET", $"{Collection}/c1", 200, Client);
+        using var cts = new CancellationTokenSource();
+        await _host.Time.Drive(_host.Client.GetAsync("c1", cts.Token));
+        await cts.CancelAsync();
+
+        var client = await _host.Time.Drive(_host.Client.GetAsync("c1"));
+
+        Assert.Equal("c1", client.Id);
+        Assert.Equal(2, _server.Requests.Length);
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Id.Name == "Failed");
     }
 
     [Fact]
