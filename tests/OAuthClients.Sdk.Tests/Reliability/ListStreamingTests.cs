@@ -53,6 +53,19 @@ public sealed class ListStreamingTests(LoopbackServer server) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task ListAsync_BodyCutShortWithinItsHead_IsRetriedAsALostResponse()
+    {
+        // The cut comes within the head read during the attempt, before any client was handed out.
+        const string List = """[{ "id": "c1", "name": "one" }, { "id": "c2", "name": "two" }]""";
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Truncated(List[..40]), RawLoopbackServer.Respond(200, List));
+
+        var listed = await Client(raw.BaseAddress, OAuthDialect.LumoAuth, o => o.MaxRetries = 1).ListAsync().ToListAsync();
+
+        Assert.Equal(["c1", "c2"], listed.Select(c => c.Id));
+        Assert.Equal(2, raw.Requests);
+    }
+
+    [Fact]
     public async Task ListAsync_BodyCutShortPastItsHead_FailsWithHttpRequestExceptionAfterTheEarlierClients()
     {
         // About 30 KB, more than the head read within the attempt, so the cut comes while the list is streamed: not retried.
