@@ -283,21 +283,6 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
     }
 
     [Fact]
-    public async Task GetAsync_SlowServerAfterAnAnsweredCall_StillTimesOutPerAttempt()
-    {
-        // The answered call's attempt leaves its unfired timeout for the next attempt to reuse, rescheduled.
-        using var raw = new RawLoopbackServer(RawLoopbackServer.Respond(200, Client), RawLoopbackServer.Hang);
-        using var host = Host(raw.BaseAddress);
-        await host.Time.Drive(host.Client.GetAsync("c1"));
-        await raw.Arrived.WaitAsync();
-
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.GetAsync("c1"), timeoutWhen: () => raw.Arrived.WaitAsync()));
-
-        Assert.Contains("4 attempt(s)", error.Message, StringComparison.Ordinal);
-        Assert.Equal(5, raw.Requests);
-    }
-
-    [Fact]
     public async Task GetAsync_HandlerThrowingItsOwnTimeoutException_IsRetriedAndReportedWithIt()
     {
         var thrown = new TimeoutException("The handler's own timeout.");
