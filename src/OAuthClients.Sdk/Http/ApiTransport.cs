@@ -49,18 +49,16 @@ internal sealed class ApiTransport(
     public async Task<T> SendAsync<T>(ApiRequest request, Operation operation, BodyReader<T> read, CancellationToken cancellationToken)
     {
         using var response = await ExchangeAsync(request, operation, SuccessBody.Read, cancellationToken).ConfigureAwait(false);
-        T result;
         try
         {
-            result = read(response.Body.Span);
+            var result = read(response.Body.Span);
+            OAuthClientsResponseCapture.Record(response);
+            return result;
         }
         catch (JsonException ex)
         {
             throw ApiExceptionFactory.UnreadableBody(dialect, request, response.StatusCode, response.RequestId, response.Body.ToArray(), ex, operation.UnknownOutcome);
         }
-
-        OAuthClientsResponseCapture.Record(response);
-        return result;
     }
 
     /// <summary>
@@ -91,7 +89,7 @@ internal sealed class ApiTransport(
         }
         catch (Exception ex) when (Canceled(ex, attempt.Token))
         {
-            throw CancellationOrTimeout(ex, "A read of the body timed out.", cancellationToken);
+            throw CancellationOrTimeout(ex, cancellationToken);
         }
     }
 
@@ -102,9 +100,12 @@ internal sealed class ApiTransport(
     /// </summary>
     private static bool Canceled(Exception ex, CancellationToken attempt) => ex is OperationCanceledException || attempt.IsCancellationRequested;
 
-    /// <summary>The caller's cancellation, reported with the caller's token; otherwise the per-attempt timeout (or the HttpClient's own).</summary>
-    private static Exception CancellationOrTimeout(Exception ex, string timedOut, CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? new OperationCanceledException("The operation was canceled.", ex, cancellationToken) : new TimeoutException(timedOut, ex);
+    /// <summary>
+    /// The caller's cancellation, reported with the caller's token; otherwise the per-attempt timeout (or the HttpClient's
+    /// own), whose message is never shown: <see cref="TransportFailure"/> and <see cref="ReadFailure"/> say what timed out.
+    /// </summary>
+    private static Exception CancellationOrTimeout(Exception ex, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? new OperationCanceledException("The operation was canceled.", ex, cancellationToken) : new TimeoutException(message: null, ex);
 
     /// <summary>
     /// What the caller sees when a streamed body fails after its items started to arrive: an unreadable body
@@ -193,6 +194,8 @@ internal sealed class ApiTransport(
             HttpResponseMessage response;
             ResponseBody body;
             Stream? stream;
+
+            // Stryker disable once Block : emptying the try or the catch block leaves the response unassigned; the method would not compile, and Stryker would drop every mutant of it.
             try
             {
                 (response, body, stream) = await SendOnceAsync(message, request, operation, successBody, cancellationToken).ConfigureAwait(false);
@@ -329,15 +332,14 @@ internal sealed class ApiTransport(
 #if NET
         // A source that did not fire is reset and kept for the next attempt (TryReset also drops any registration
         // left on it); one that fired, or one beyond the one kept, is disposed. See AttemptToken.Dispose.
-        CancellationTokenSource source;
-        if (Interlocked.Exchange(ref _spareSource, null) is { } spare)
+        var source = Interlocked.Exchange(ref _spareSource, null);
+        if (source is null)
         {
-            source = spare;
-            source.CancelAfter(timeout);
+            source = new CancellationTokenSource(timeout, time);
         }
         else
         {
-            source = new CancellationTokenSource(timeout, time);
+            source.CancelAfter(timeout);
         }
 #else
         var source = time.CreateCancellationTokenSource(timeout);
@@ -408,7 +410,7 @@ internal sealed class ApiTransport(
         catch (Exception ex) when (Canceled(ex, attempt.Token))
         {
             response?.Dispose();
-            throw CancellationOrTimeout(ex, "The attempt timed out.", cancellationToken);
+            throw CancellationOrTimeout(ex, cancellationToken);
         }
         catch
         {

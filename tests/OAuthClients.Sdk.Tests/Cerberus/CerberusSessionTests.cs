@@ -122,6 +122,31 @@ public sealed class CerberusSessionTests(LoopbackServer server) : CerberusTestBa
     }
 
     [Fact]
+    public async Task CreateAsync_CsrfRefusalWithFreshToken_LogsTheReplay()
+    {
+        Server.Server.Given(Request.Create().WithPath(Collection).UsingPost().WithHeader("X-CSRF-Token", "csrf-stale")).RespondWith(Response.Create()
+            .WithStatusCode(403).WithHeader("Content-Type", "application/problem+json").WithHeader("X-CSRF-Token", "csrf-fresh").WithBody(CsrfProblem));
+        Server.Server.Given(Request.Create().WithPath(Collection).UsingPost().WithHeader("X-CSRF-Token", "csrf-fresh")).RespondWith(Response.Create()
+            .WithStatusCode(201).WithBody(Created));
+        var session = SessionOptions(csrfToken: "csrf-stale");
+        using var host = new TestHost(o =>
+        {
+            o.Dialect = session.Dialect;
+            o.BaseAddress = session.BaseAddress;
+            o.Tenant = session.Tenant;
+            o.SessionCookie = session.SessionCookie;
+            o.CsrfToken = session.CsrfToken;
+            o.MaxRetries = 0;
+        });
+
+        await host.Time.Drive(host.Client.CreateAsync(NewClient));
+
+        var replay = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Name == "ReplayingWithFreshCredentials");
+        Assert.Equal("POST", replay.GetStructuredStateValue("Method"));
+        Assert.Equal(2, Server.Requests.Length);
+    }
+
+    [Fact]
     public async Task DeleteAsync_CsrfRefusalWithoutToken_FetchesATokenAndRetriesOnce()
     {
         Server.Server.Given(Request.Create().WithPath($"{Collection}/c1").UsingDelete().WithHeader("X-CSRF-Token", "csrf-stale")).RespondWith(Response.Create()

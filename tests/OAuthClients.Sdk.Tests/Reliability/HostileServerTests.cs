@@ -115,6 +115,18 @@ public sealed class HostileServerTests
         Assert.Contains("may have been created", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreateAsync_ErrorBodyLargerThanMaxResponseSize_SaysNothingOfAClientCreated()
+    {
+        using var server = new RawLoopbackServer(RawLoopbackServer.Endless(400, """{ "error": "invalid_request", "message": """));
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server, o => o.MaxResponseSize = 1024).CreateAsync(Create()));
+
+        Assert.Equal(400, (int)ex.StatusCode);
+        Assert.Contains("MaxResponseSize (1024 bytes)", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("may have been created", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("9223372036854775807")]
     [InlineData("4000000000")]

@@ -54,6 +54,41 @@ public sealed class ListStreamingTests(LoopbackServer server) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task ListAsync_BodyCutShortWithinItsHead_IsRetriedAsALostResponse()
+    {
+        // The cut comes within the head read during the attempt, before any client was handed out.
+        const string List = """[{ "id": "c1", "name": "one" }, { "id": "c2", "name": "two" }]""";
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Truncated(List[..40]), RawLoopbackServer.Respond(200, List));
+
+        var listed = await Client(raw.BaseAddress, OAuthDialect.LumoAuth, o => o.MaxRetries = 1).ListAsync().ToListAsync();
+
+        Assert.Equal(["c1", "c2"], listed.Select(c => c.Id));
+        Assert.Equal(2, raw.Requests);
+    }
+
+    [Fact]
+    public async Task ListAsync_BodyCutShortPastItsHead_FailsWithHttpRequestExceptionAfterTheEarlierClients()
+    {
+        // About 30 KB, more than the head read within the attempt, so the cut comes while the list is streamed: not retried.
+        var items = string.Join(",", Enumerable.Range(0, 1000).Select(i => $$"""{ "id": "c{{i}}", "name": "Client {{i}}" }"""));
+        using var raw = new RawLoopbackServer(RawLoopbackServer.Truncated($"[{items}"));
+        var listed = new System.Collections.Generic.List<string>();
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(async () =>
+        {
+            await foreach (var client in Client(raw.BaseAddress, OAuthDialect.LumoAuth, o => o.MaxRetries = 3).ListAsync())
+            {
+                listed.Add(client.Id);
+            }
+        });
+
+        Assert.Contains("failed while its body was read", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(0, listed.Count).Select(i => $"c{i}"), listed);
+        Assert.InRange(listed.Count, 500, 1000);
+        Assert.Equal(1, raw.Requests);
+    }
+
+    [Fact]
     public async Task ListAsync_EnvelopeWithoutItsArray_IsAnUnreadableBody()
     {
         using var raw = new RawLoopbackServer(RawLoopbackServer.Respond(200, """{ "total": 3, "items": [] }"""));

@@ -1,6 +1,8 @@
+using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Tests.Infrastructure;
 using Xunit;
 
@@ -32,6 +34,54 @@ public sealed class ResponseBodyTests
         Assert.Equal("https://app799.example.com/cb", Assert.Single(listed[^1].RedirectUris));
     }
 
-    private static OAuthClientsClient Client(RawLoopbackServer server) =>
-        new(new HttpClient(), new OAuthClientsOptions { BaseAddress = server.BaseAddress, Tenant = "acme", ApiKey = "sk_test", MaxRetries = 0 });
+    [Fact]
+    public async Task GetAsync_BodyOfOnlyAByteOrderMark_IsAnEmptyBody()
+    {
+        using var server = new RawLoopbackServer(RawLoopbackServer.Respond(200, "\uFEFF"));
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server).GetAsync("c1"));
+
+        Assert.Contains("The body was empty", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"\u00BF\" is not a client")]
+    [InlineData("\uEEFF is not a client")]
+    public async Task GetAsync_BodyStartingWithBytesOfAByteOrderMark_IsQuotedWhole(string body)
+    {
+        // The UTF-8 of "\u00BF has 0xBF as its third byte, and that of \uEEFF ends like a byte order mark (0xBB 0xBF).
+        using var server = new RawLoopbackServer(RawLoopbackServer.Respond(200, body));
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server).GetAsync("c1"));
+
+        Assert.Contains("It starts with: " + body, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    [InlineData(false, 1)]
+    public async Task GetAsync_BodyOfExactlyMaxResponseSize_IsReadAndOneByteMoreIsRefused(bool contentLength, int beyond)
+    {
+        var limit = 1024;
+        var prefix = "{ \"id\": \"c1\", \"name\": \"";
+        var body = prefix + new string('x', limit + beyond - prefix.Length - 3) + "\" }";
+        Assert.Equal(limit + beyond, body.Length);
+        using var server = new RawLoopbackServer(contentLength ? RawLoopbackServer.Respond(200, body) : RawLoopbackServer.Chunked(body, chunkSize: 100));
+        var sut = Client(server, limit);
+
+        if (beyond == 0)
+        {
+            Assert.Equal("c1", (await sut.GetAsync("c1")).Id);
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => sut.GetAsync("c1"));
+            Assert.Contains("MaxResponseSize (1024 bytes)", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static OAuthClientsClient Client(RawLoopbackServer server, int maxResponseSize = OAuthClientsOptions.DefaultMaxResponseSize) =>
+        new(new HttpClient(), new OAuthClientsOptions { BaseAddress = server.BaseAddress, Tenant = "acme", ApiKey = "sk_test", MaxRetries = 0, MaxResponseSize = maxResponseSize });
 }

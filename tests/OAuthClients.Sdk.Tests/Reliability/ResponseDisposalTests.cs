@@ -111,6 +111,7 @@ public sealed class ResponseDisposalTests
         var thrown = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.ListAsync().ToListAsync().AsTask(), () => stalled));
 
         Assert.Contains("timed out while its body was read", thrown.Message, StringComparison.Ordinal);
+        Assert.IsType<ObjectDisposedException>(thrown.InnerException);
         Assert.True(Assert.Single(handler.Contents).Disposed);
     }
 

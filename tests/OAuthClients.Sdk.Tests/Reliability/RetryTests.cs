@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Models;
 using OAuthClients.Sdk.Tests.Infrastructure;
@@ -102,7 +103,8 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
         Assert.All(answered, r => Assert.Equal("t/acme/api/v1/admin/oauth-clients/c1", r.GetStructuredStateValue("Path")));
         Assert.All(answered, r => Assert.NotNull(r.GetStructuredStateValue("ElapsedMilliseconds")));
         Assert.Equal("req-2", answered[1].GetStructuredStateValue("RequestId"));
-        Assert.Single(_host.Logs.GetSnapshot(), r => r.Id.Name == "Retrying");
+        var retrying = Assert.Single(_host.Logs.GetSnapshot(), r => r.Id.Name == "Retrying");
+        Assert.Equal("503 ServiceUnavailable", retrying.GetStructuredStateValue("Reason"));
     }
 
     [Fact]
@@ -225,6 +227,39 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
         Assert.Equal(1, host.Logs.GetSnapshot().Count(r => r.Id.Name == "DeletedByEarlierAttempt"));
     }
 
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(503, true)]
+    [InlineData(429, false)]
+    [InlineData(408, false)]
+    public async Task DeleteAsync_404AfterARetriedStatus_CountsAsDeletedOnlyAfterAServerError(int first, bool deleted)
+    {
+        // A 5xx may have been processed; a 429 or 408 was not, so the 404 that follows is the caller's to see.
+        FailOnceThen("DELETE", $"{Collection}/c1", first, Response.Create().WithStatusCode(404).WithBody(Fixtures.Read("lumoauth", "error.404.json")));
+
+        var error = await Record.ExceptionAsync(() => _host.Time.Drive(_host.Client.DeleteAsync("c1")));
+
+        Assert.Equal(deleted ? null : typeof(OAuthClientNotFoundException), error?.GetType());
+        Assert.Equal(2, _server.Requests.Length);
+        Assert.Equal(deleted ? 1 : 0, _host.Logs.GetSnapshot().Count(r => r.Id.Name == "DeletedByEarlierAttempt"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeleteAsync_404AfterTwoAttemptsOfUnknownOutcome_CountsAsDeleted(bool serverErrors)
+    {
+        // Lost responses (or 500s), then 404: either earlier attempt may have deleted the client.
+        var unknown = serverErrors ? RawLoopbackServer.Respond(500, "{}") : RawLoopbackServer.Drop;
+        using var raw = new RawLoopbackServer(unknown, unknown, RawLoopbackServer.Respond(404, Fixtures.Read("lumoauth", "error.404.json")));
+        using var host = Host(raw.BaseAddress);
+
+        await host.Time.Drive(host.Client.DeleteAsync("c1"));
+
+        Assert.Equal(3, raw.Requests);
+        Assert.Equal(1, host.Logs.GetSnapshot().Count(r => r.Id.Name == "DeletedByEarlierAttempt"));
+    }
+
     [Fact]
     public async Task DeleteAsync_404OnTheFirstAttempt_IsNotFound()
     {
@@ -245,6 +280,34 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
         Assert.Contains("4 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, host.Time.Delays.Count);
         Assert.Equal(4, raw.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_HandlerThrowingItsOwnTimeoutException_IsRetriedAndReportedWithIt()
+    {
+        var thrown = new TimeoutException("The handler's own timeout.");
+        using var handler = new ScriptedHandler((_, _) => Task.FromException<HttpResponseMessage>(thrown));
+        using var host = Host(handler);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.GetAsync("c1")));
+
+        Assert.Same(thrown, error.InnerException);
+        Assert.Contains("4 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, handler.Attempts);
+        Assert.All(host.Logs.GetSnapshot().Where(r => r.Id.Name == "Retrying"), r => Assert.Equal("timed out", r.GetStructuredStateValue("Reason")));
+    }
+
+    [Fact]
+    public async Task GetAsync_HandlerCancelingOnItsOwn_IsATimeoutAndRetried()
+    {
+        // As HttpClient does when its own Timeout elapses: canceled, though neither the caller nor the attempt canceled.
+        using var handler = new ScriptedHandler((_, _) => Task.FromException<HttpResponseMessage>(new TaskCanceledException("The handler gave up.")));
+        using var host = Host(handler);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => host.Time.Drive(host.Client.GetAsync("c1")));
+
+        Assert.IsType<TaskCanceledException>(error.InnerException);
+        Assert.Equal(4, handler.Attempts);
     }
 
     [Fact]
@@ -277,6 +340,22 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_AfterAnEarlierCallersTokenWasCanceled_IsNotCanceled()
+    {
+        // The earlier call's attempt timeout is reused; the earlier caller's token must no longer reach it.
+        _server.Server.Json("GET", $"{Collection}/c1", 200, Client);
+        using var cts = new CancellationTokenSource();
+        await _host.Time.Drive(_host.Client.GetAsync("c1", cts.Token));
+        await cts.CancelAsync();
+
+        var client = await _host.Time.Drive(_host.Client.GetAsync("c1"));
+
+        Assert.Equal("c1", client.Id);
+        Assert.Equal(2, _server.Requests.Length);
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Id.Name == "Failed");
+    }
+
+    [Fact]
     public async Task GetAsync_CallerCancelsDuringTheRequest_ThrowsOperationCanceledNotTimeout()
     {
         using var raw = new RawLoopbackServer(RawLoopbackServer.Hang);
@@ -289,6 +368,7 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal(cts.Token, error.CancellationToken);
+        Assert.Equal("The operation was canceled.", error.Message);
         Assert.Empty(host.Time.Delays);
     }
 
@@ -299,6 +379,16 @@ public sealed class RetryTests : IClassFixture<LoopbackServer>, IDisposable
         o.ApiKey = "sk_live_retry_tests";
         o.Timeout = AttemptTimeout;
     });
+
+    private static TestHost Host(ScriptedHandler handler) => new(
+        o =>
+        {
+            o.BaseAddress = new Uri("https://provider.example.com/");
+            o.Tenant = "acme";
+            o.ApiKey = "sk_live_retry_tests";
+            o.Timeout = AttemptTimeout;
+        },
+        builder => builder.ConfigurePrimaryHttpMessageHandler(() => handler));
 
     private void FailOnceThen(string method, string path, int status, IResponseBuilder then, string? retryAfter = null)
     {
