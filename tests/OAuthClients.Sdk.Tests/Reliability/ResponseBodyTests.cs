@@ -44,6 +44,19 @@ public sealed class ResponseBodyTests
         Assert.Contains("The body was empty", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetAsync_EmptyBodyAfterAStatusOnlyCall_IsAnEmptyBody()
+    {
+        // Both answers share the one empty body; disposing it after the enable must leave it readable for the get.
+        using var server = new RawLoopbackServer(RawLoopbackServer.Respond(200), RawLoopbackServer.Respond(200));
+        var client = Client(server);
+        await client.EnableAsync("c1");
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => client.GetAsync("c1"));
+
+        Assert.Contains("The body was empty", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"\u00BF\" is not a client")]
     [InlineData("\uEEFF is not a client")]
