@@ -17,6 +17,7 @@ public sealed class ClientBodyTests
 {
     [Theory]
     [InlineData("""{ "id": "c1", "name": 5 }""", "Expected a string, found Number.")]
+    [InlineData("""{ "id": true, "name": "App" }""", "Expected a string or a number, found True.")]
     [InlineData("""{ "id": "c1", "name": "App", "isActive": "yes" }""", "Expected a boolean, found String.")]
     [InlineData("""{ "id": "c1", "name": "App", "redirectUris": "https://app.example.com/cb" }""", "Expected an array of strings, found String.")]
     [InlineData("""{ "id": "c1", "name": "App", "accessTokenLifetime": "3600s" }""", "could not be converted to a whole number")]
