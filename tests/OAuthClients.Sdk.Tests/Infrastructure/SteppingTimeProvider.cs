@@ -20,8 +20,14 @@ public sealed class SteppingTimeProvider(TimeSpan attemptTimeout) : FakeTimeProv
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        Scheduled(dueTime);
-        return new ReportingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        // Only created timers are reported: under a TimeProvider other than the system's, CancellationTokenSource.TryReset
+        // fails, so the SDK never reschedules an attempt's timeout source (it makes a new one per attempt).
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _created.Writer.TryWrite(dueTime);
+        }
+
+        return base.CreateTimer(callback, state, dueTime, period);
     }
 
     /// <summary>
@@ -69,31 +75,4 @@ public sealed class SteppingTimeProvider(TimeSpan attemptTimeout) : FakeTimeProv
 
     public async Task Drive(Task call, Func<Task>? timeoutWhen = null) =>
         await Drive(call.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), timeoutWhen);
-
-    private void Scheduled(TimeSpan dueTime)
-    {
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            _created.Writer.TryWrite(dueTime);
-        }
-    }
-
-    /// <summary>A timer whose rescheduling is reported too: the SDK resets and reuses an attempt's timeout source (CancelAfter).</summary>
-    private sealed class ReportingTimer(ITimer timer, SteppingTimeProvider time) : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period)
-        {
-            var changed = timer.Change(dueTime, period);
-            if (changed)
-            {
-                time.Scheduled(dueTime);
-            }
-
-            return changed;
-        }
-
-        public void Dispose() => timer.Dispose();
-
-        public ValueTask DisposeAsync() => timer.DisposeAsync();
-    }
 }
