@@ -20,14 +20,17 @@ public sealed class SteppingTimeProvider(TimeSpan attemptTimeout) : FakeTimeProv
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // The timer is scheduled before it is reported: Drive advances the clock as soon as it reads the report, and a
+        // timer scheduled after that advance would wait for a time that never comes (the test would hang).
         // Only created timers are reported: under a TimeProvider other than the system's, CancellationTokenSource.TryReset
         // fails, so the SDK never reschedules an attempt's timeout source (it makes a new one per attempt).
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             _created.Writer.TryWrite(dueTime);
         }
 
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 
     /// <summary>
