@@ -8,11 +8,12 @@ using System.Threading.Tasks;
 namespace OAuthClients.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// A server in process that answers every request 200 with <paramref name="body"/>, handed out at most
-/// <paramref name="chunkSize"/> bytes per read. Everything completes synchronously, so a call through it runs on the
+/// A server in process that answers every request <paramref name="status"/> (200 unless told) with <paramref name="body"/>,
+/// handed out at most <paramref name="chunkSize"/> bytes per read, with a <c>Content-Length</c> only when
+/// <paramref name="contentLength"/> says so. Everything completes synchronously, so a call through it runs on the
 /// caller's thread and each read ends exactly where the test says (a socket promises neither).
 /// </summary>
-public sealed class ChunkedBodyHandler(byte[] body, int chunkSize) : HttpMessageHandler
+public sealed class ChunkedBodyHandler(byte[] body, int chunkSize, HttpStatusCode status = HttpStatusCode.OK, bool contentLength = false) : HttpMessageHandler
 {
     private int _count;
 
@@ -22,7 +23,9 @@ public sealed class ChunkedBodyHandler(byte[] body, int chunkSize) : HttpMessage
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new ChunkedStream(body, chunkSize)), RequestMessage = request });
+        var content = new StreamContent(new ChunkedStream(body, chunkSize));
+        content.Headers.ContentLength = contentLength ? body.Length : null;
+        return Task.FromResult(new HttpResponseMessage(status) { Content = content, RequestMessage = request });
     }
 
     private sealed class ChunkedStream(byte[] body, int chunkSize) : Stream

@@ -428,6 +428,8 @@ public sealed class ListStreamingTests(LoopbackServer server) : IClassFixture<Lo
         var items = string.Join(",", Enumerable.Range(0, 40).Select(i => $$"""{ "id": "c{{i}}", "name": "{{Marker}} {{new string('m', i % 3 == 0 ? 20_000 : 3_000)}}" }"""));
         using var handler = new ChunkedBodyHandler(Encoding.UTF8.GetBytes($$"""{ "data": [{{items}}], "total": 40 }"""), chunkSize: 5_000);
 
+        PooledBytes.Prime();
+
         var listed = await InProcess(handler, OAuthDialect.Cerberus).ListAsync().ToListAsync();
 
         Assert.Equal(40, listed.Count);

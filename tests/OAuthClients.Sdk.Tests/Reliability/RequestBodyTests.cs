@@ -41,6 +41,7 @@ public sealed class RequestBodyTests
             ApiKey = "sk_test_body",
             MaxRetries = 0,
         });
+        PooledBytes.Prime();
 
         await sut.CreateAsync(new CreateOAuthClientRequest { Name = $"App {Marker}", RedirectUris = redirectUris, AllowedScopes = ["openid"] });
 

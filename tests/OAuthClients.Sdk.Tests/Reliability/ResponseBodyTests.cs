@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
+using System.Text;
 using System.Threading.Tasks;
 using OAuthClients.Sdk.Errors;
 using OAuthClients.Sdk.Tests.Infrastructure;
@@ -94,6 +96,66 @@ public sealed class ResponseBodyTests
             Assert.Contains("MaxResponseSize (1024 bytes)", ex.Message, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(200, true)] // fits a first buffer sized by its Content-Length
+    [InlineData(200, false)] // fits the 16 KiB first buffer
+    [InlineData(40_000, false)] // the buffer grows twice, returning the smaller ones it filled
+    [InlineData(100_000, true)] // longer than the largest first buffer a Content-Length may ask for (64 KiB)
+    public async Task GetAsync_BodyOfAnySize_LeavesNothingOfItInThePool(int size, bool contentLength)
+    {
+        using var handler = new ChunkedBodyHandler(BodyWithMarkers(size), chunkSize: 4096, contentLength: contentLength);
+
+        PooledBytes.Prime();
+
+        var client = await InProcess(handler).GetAsync("c1");
+
+        Assert.Equal("App", client.Name);
+        Assert.False(PooledBytes.Contain(Marker), "a response buffer went back to the pool holding the body");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetAsync_ErrorBody_LeavesNothingOfItInThePool(bool contentLength)
+    {
+        using var handler = new ChunkedBodyHandler(BodyWithMarkers(20_000), chunkSize: 4096, HttpStatusCode.BadRequest, contentLength);
+
+        PooledBytes.Prime();
+
+        await Assert.ThrowsAsync<OAuthClientsValidationException>(() => InProcess(handler).GetAsync("c1"));
+
+        Assert.False(PooledBytes.Contain(Marker), "an error body's buffer went back to the pool holding the body");
+    }
+
+    [Fact]
+    public async Task GetAsync_BodyTooLargeWithoutContentLength_LeavesNothingOfWhatWasReadInThePool()
+    {
+        // Refused once the 1,025th byte arrives: the bytes read so far are cleared before the buffer goes back.
+        using var handler = new ChunkedBodyHandler(BodyWithMarkers(5_000), chunkSize: 256);
+
+        PooledBytes.Prime();
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => InProcess(handler, maxResponseSize: 1024).GetAsync("c1"));
+
+        Assert.Contains("MaxResponseSize (1024 bytes)", ex.Message, StringComparison.Ordinal);
+        Assert.False(PooledBytes.Contain(Marker), "a refused body's buffer went back to the pool holding what was read");
+    }
+
+    private const string Marker = "pool-marker-5c1e";
+
+    /// <summary>A client of <paramref name="size"/> bytes (UTF-8) with <see cref="Marker"/> in its first and last bytes.</summary>
+    private static byte[] BodyWithMarkers(int size)
+    {
+        var head = "{ \"id\": \"c1\", \"name\": \"App\", \"description\": \"" + Marker + "\", \"padding\": \"";
+        var tail = "\", \"clientUri\": \"https://" + Marker + ".example.com\" }";
+        var body = head + new string('x', size - head.Length - tail.Length) + tail;
+        Assert.Equal(size, Encoding.UTF8.GetByteCount(body));
+        return Encoding.UTF8.GetBytes(body);
+    }
+
+    private static OAuthClientsClient InProcess(HttpMessageHandler handler, int maxResponseSize = OAuthClientsOptions.DefaultMaxResponseSize) =>
+        new(new HttpClient(handler), new OAuthClientsOptions { BaseAddress = new Uri("http://127.0.0.1:1/"), Tenant = "acme", ApiKey = "sk_test", MaxRetries = 0, MaxResponseSize = maxResponseSize });
 
     private static OAuthClientsClient Client(RawLoopbackServer server, int maxResponseSize = OAuthClientsOptions.DefaultMaxResponseSize) =>
         new(new HttpClient(), new OAuthClientsOptions { BaseAddress = server.BaseAddress, Tenant = "acme", ApiKey = "sk_test", MaxRetries = 0, MaxResponseSize = maxResponseSize });
