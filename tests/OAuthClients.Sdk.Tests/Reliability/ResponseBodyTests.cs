@@ -142,6 +142,38 @@ public sealed class ResponseBodyTests
         Assert.False(PooledBytes.Contain(Marker), "a refused body's buffer went back to the pool holding what was read");
     }
 
+    [Theory]
+    [InlineData(100)] // within the first read
+    [InlineData(20_000)] // after the first buffer grew
+    public async Task GetAsync_BodyCutOffByAReset_IsALostResponseAndLeavesNothingOfItInThePool(int failAfter)
+    {
+        using var handler = new ChunkedBodyHandler(BodyWithMarkers(40_000), chunkSize: 4096, failAfter: failAfter);
+        PooledBytes.Prime();
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => InProcess(handler).GetAsync("c1"));
+
+        Assert.Contains("its response was lost", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, handler.BodiesDisposed);
+        Assert.False(PooledBytes.Contain(Marker), "a body cut off went back to the pool holding what was read");
+    }
+
+    [Theory]
+    [InlineData(100)] // a list cut off in its first bytes, within the attempt: a lost response, before any client was handed out
+    [InlineData(10_000)]
+    public async Task ListAsync_BodyCutOffByAResetInItsHead_IsALostResponseAndLeavesNothingOfItInThePool(int failAfter)
+    {
+        var items = string.Join(",", Enumerable.Range(0, 1000).Select(i => $$"""{ "id": "c{{i}}", "name": "{{Marker}} {{i}}" }"""));
+        using var handler = new ChunkedBodyHandler(Encoding.UTF8.GetBytes($"[{items}]"), chunkSize: 1000, failAfter: failAfter);
+        Assert.True(items.Length > 16 * 1024, "the body is longer than the head read within the attempt");
+        PooledBytes.Prime();
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(async () => await InProcess(handler).ListAsync().ToListAsync());
+
+        Assert.Contains("its response was lost", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, handler.BodiesDisposed);
+        Assert.False(PooledBytes.Contain(Marker), "a list head cut off went back to the pool holding what was read");
+    }
+
     private const string Marker = "pool-marker-5c1e";
 
     /// <summary>A client of <paramref name="size"/> bytes (UTF-8) with <see cref="Marker"/> in its first and last bytes.</summary>
