@@ -48,6 +48,21 @@ public sealed class ClientBodyTests
     }
 
     [Theory]
+    [InlineData("""{ "data": [ { "id": "c1", "name": "App" }, { "id": "c2", "name": "App\uD800" } ] }""")]
+    [InlineData("""[ { "id": "c1", "name": "App", "\uDC00": 1 } ]""")]
+    public async Task ListAsync_ItemWithALoneSurrogate_IsAnUnreadableBodySayingWhy(string body)
+    {
+        // The reader refuses the escaped lone surrogate with an InvalidOperationException, which must reach the caller
+        // as the contract's unreadable body, never as itself.
+        using var server = new RawLoopbackServer(RawLoopbackServer.Respond(200, body));
+
+        var ex = await Assert.ThrowsAsync<OAuthClientsApiException>(() => Client(server).ListAsync().ToListAsync().AsTask());
+
+        Assert.Contains("the body is not the expected JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-16", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("\"3600\"", 3600)]
     [InlineData("\"\\u0033600\"", 3600)]
     [InlineData("\"00000000000000000000000000000000000000000000000000000000000000007200\"", 7200)]
