@@ -41,6 +41,8 @@ internal sealed class ResponseBody : IDisposable
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, int maxSize, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
+
+        // Stryker disable once Block : equivalent: without it an empty body is read into a rented buffer and is empty all the same (memory only).
         if (declared == 0)
         {
             return Empty;
@@ -54,6 +56,8 @@ internal sealed class ResponseBody : IDisposable
         // One byte more than declared, so that the end is seen without growing the buffer; one more than the limit
         // at most, so that a longer body is seen to be too long.
         var limit = maxSize + 1;
+
+        // Stryker disable once Linq : equivalent: the first buffer's size; reads stop at the limit whatever it is (memory only).
         var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 ? (int)Math.Min(declared.Value + 1, MaxHint) : DefaultSize);
         var length = 0;
         try
@@ -72,8 +76,11 @@ internal sealed class ResponseBody : IDisposable
 
                 if (length == buffer.Length)
                 {
+                    // Stryker disable once Linq : equivalent: how much the buffer grows; reads stop at the limit whatever it is (memory only).
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
                     buffer.AsSpan(0, length).CopyTo(larger);
+
+                    // Stryker disable once Statement : equivalent: a buffer not returned is never handed to anyone again (memory only); one returned is cleared first (pinned by the pool tests).
                     Return(buffer, length);
                     buffer = larger;
                 }
@@ -93,6 +100,7 @@ internal sealed class ResponseBody : IDisposable
         }
         catch
         {
+            // Stryker disable once Statement : equivalent: a buffer not returned is never handed to anyone again (memory only); one returned is cleared first (pinned by the pool tests).
             Return(buffer, length);
             throw;
         }
@@ -124,6 +132,7 @@ internal sealed class ResponseBody : IDisposable
         }
         catch
         {
+            // Stryker disable once Statement : equivalent: a buffer not returned is never handed to anyone again (memory only); one returned is cleared first (pinned by the pool tests).
             Return(buffer, length);
             throw;
         }

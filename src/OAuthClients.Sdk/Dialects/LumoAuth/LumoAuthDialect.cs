@@ -59,8 +59,8 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public IRequestAuthenticator Authenticator { get; }
 
-    /// <summary>Gets the API's name in messages.</summary>
-    private string Api => _clientsApi ? "LumoAuth's /admin/clients API (LumoAuthApi = Clients)" : "LumoAuth's /admin/oauth-clients API (LumoAuthApi = OAuthClients)";
+    /// <summary>The seed API's name in the messages of what only it refuses (search, token revocation).</summary>
+    private const string OAuthClientsApi = "LumoAuth's /admin/oauth-clients API (LumoAuthApi = OAuthClients)";
 
     public static void Validate(OAuthClientsOptions options, bool hasTokenProvider, List<string> problems)
     {
@@ -158,7 +158,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
         if (options.Search is not null && !_clientsApi)
         {
-            throw new NotSupportedException($"Search is not supported by {Api}: it has no search parameter. Nothing was sent.");
+            throw new NotSupportedException($"Search is not supported by {OAuthClientsApi}: it has no search parameter. Nothing was sent.");
         }
     }
 
@@ -214,7 +214,7 @@ internal sealed class LumoAuthDialect : IOAuthDialect
 
     public ApiRequest RevokeTokens(string escapedId) => _clientsApi
         ? new(HttpMethod.Delete, $"{_collection}/{escapedId}/tokens")
-        : throw new NotSupportedException($"RevokeTokensAsync is not supported by {Api}: it has no token revocation endpoint (DisableAsync stops new tokens; DeleteAsync revokes every token with the client; LumoAuthApi Clients has DELETE /{{id}}/tokens). Nothing was sent.");
+        : throw new NotSupportedException($"RevokeTokensAsync is not supported by {OAuthClientsApi}: it has no token revocation endpoint (DisableAsync stops new tokens; DeleteAsync revokes every token with the client; LumoAuthApi Clients has DELETE /{{id}}/tokens). Nothing was sent.");
 
     public ApiRequest GetScopes(string escapedId) => _clientsApi ? new(HttpMethod.Get, $"{_collection}/{escapedId}/scopes") : Get(escapedId);
 
