@@ -38,6 +38,7 @@ internal sealed class SetCookie
             return null;
         }
 
+        // Stryker disable once Equality : equivalent: equals == 0 is an empty name, which returned above.
         var value = equals < 0 ? string.Empty : parts[0].Substring(equals + 1).Trim().Trim('"');
         DateTimeOffset? expires = null;
         DateTimeOffset? maxAge = null;
@@ -49,6 +50,7 @@ internal sealed class SetCookie
             {
                 // Max-Age wins over Expires (RFC 6265, section 5.3, step 3).
                 case "MAX-AGE" when long.TryParse(attributeValue, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds):
+                    // Stryker disable once Equality : equivalent: Max-Age=0 gives an expiry of now, which clears the cookie all the same.
                     maxAge = seconds <= 0 ? DateTimeOffset.MinValue : After(now, seconds);
                     break;
                 case "EXPIRES" when DateTimeOffset.TryParse(attributeValue, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date):
@@ -62,6 +64,7 @@ internal sealed class SetCookie
     }
 
     /// <summary><paramref name="seconds"/> after <paramref name="now"/>, or the latest representable time (RFC 6265, section 5.2.2).</summary>
+    // Stryker disable once Equality : equivalent: at equality now plus the seconds is exactly the cap.
     private static DateTimeOffset After(DateTimeOffset now, long seconds) =>
         seconds < (DateTimeOffset.MaxValue - now).TotalSeconds ? now.AddSeconds(seconds) : DateTimeOffset.MaxValue;
 
@@ -76,6 +79,7 @@ internal sealed class SetCookie
         foreach (var pair in header.Split(';'))
         {
             var equals = pair.IndexOf('=');
+            // Stryker disable once Equality : equivalent: a pair starting with '=' has an empty name, which is never a cookie's name.
             if (equals > 0 && pair.Substring(0, equals).Trim() == name)
             {
                 return pair.Substring(equals + 1).Trim();
