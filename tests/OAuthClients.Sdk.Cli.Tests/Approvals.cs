@@ -44,17 +44,24 @@ public sealed partial class Scrubber
 
     public void Add(string? value, string name)
     {
-        // Integer ids (LumoAuth) are deterministic, and would match every count: only generated text is replaced.
-        if (!string.IsNullOrEmpty(value) && !value.All(char.IsAsciiDigit) && _replacements.All(r => r.Value != value))
+        if (string.IsNullOrEmpty(value) || _replacements.Any(r => r.Value == value) || _ids.Any(r => r.Value == value))
         {
-            _replacements.Add((value, name));
+            return;
         }
+
+        // An integer id (LumoAuth's) depends on the order in which concurrent creates arrive, so it is scrubbed like
+        // generated text; it would match every count, so only where an id stands (an "id" member, a command's argument).
+        (value.All(char.IsAsciiDigit) ? _ids : _replacements).Add((value, name));
     }
 
+    private readonly List<(string Value, string Name)> _ids = [];
+
     public string Scrub(string text) => Timestamp().Replace(
-        _replacements.OrderByDescending(r => r.Value.Length).Aggregate(
-            text,
-            (current, r) => Regex.Replace(current, @"(?<![\w-])" + Regex.Escape(r.Value) + @"(?![\w-])", r.Name.Replace("$", "$$", StringComparison.Ordinal))),
+        _ids.Aggregate(
+            _replacements.OrderByDescending(r => r.Value.Length).Aggregate(
+                text,
+                (current, r) => Regex.Replace(current, @"(?<![\w-])" + Regex.Escape(r.Value) + @"(?![\w-])", r.Name.Replace("$", "$$", StringComparison.Ordinal))),
+            (current, r) => Regex.Replace(current, @"(?<=""id"": ""|^clients \w+ )" + Regex.Escape(r.Value) + @"(?![\w-])", r.Name.Replace("$", "$$", StringComparison.Ordinal))),
         "{time}");
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")]

@@ -33,7 +33,8 @@ public sealed class ClientsAsCodeTests
         var transcript = new Transcript(tool, scrubber);
         void NameClients()
         {
-            foreach (var (client, index) in fake.Clients.Select((c, i) => (c, i + 1)))
+            // By name: concurrent creates reach the fake in either order.
+            foreach (var (client, index) in fake.Clients.OrderBy(c => c.Name, StringComparer.Ordinal).Select((c, i) => (c, i + 1)))
             {
                 scrubber.Add(client.ClientId, $"{{client-{index}.clientId}}");
                 scrubber.Add(client.Id, $"{{client-{index}.id}}");
