@@ -41,6 +41,7 @@ public static class Approvals
 public sealed partial class Scrubber
 {
     private readonly List<(string Value, string Name)> _replacements = [];
+    private readonly List<(string Value, string Name)> _ids = [];
 
     public void Add(string? value, string name)
     {
@@ -54,15 +55,22 @@ public sealed partial class Scrubber
         (value.All(char.IsAsciiDigit) ? _ids : _replacements).Add((value, name));
     }
 
-    private readonly List<(string Value, string Name)> _ids = [];
+    public string Scrub(string text)
+    {
+        foreach (var (value, name) in _replacements.OrderByDescending(r => r.Value.Length))
+        {
+            text = Replace(text, @"(?<![\w-])" + Regex.Escape(value) + @"(?![\w-])", name);
+        }
 
-    public string Scrub(string text) => Timestamp().Replace(
-        _ids.Aggregate(
-            _replacements.OrderByDescending(r => r.Value.Length).Aggregate(
-                text,
-                (current, r) => Regex.Replace(current, @"(?<![\w-])" + Regex.Escape(r.Value) + @"(?![\w-])", r.Name.Replace("$", "$$", StringComparison.Ordinal))),
-            (current, r) => Regex.Replace(current, @"(?<=""id"": ""|^clients \w+ )" + Regex.Escape(r.Value) + @"(?![\w-])", r.Name.Replace("$", "$$", StringComparison.Ordinal))),
-        "{time}");
+        foreach (var (value, name) in _ids)
+        {
+            text = Replace(text, @"(?<=""id"": ""|^clients \w+ )" + Regex.Escape(value) + @"(?![\w-])", name);
+        }
+
+        return Timestamp().Replace(text, "{time}");
+    }
+
+    private static string Replace(string text, string pattern, string name) => Regex.Replace(text, pattern, name.Replace("$", "$$", StringComparison.Ordinal));
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")]
     private static partial Regex Timestamp();
